@@ -1,0 +1,1 @@
+"""Hidden checks and instructor tools for the "Deep learning computation" course."""

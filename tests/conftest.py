@@ -1,0 +1,18 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # the test helpers beside this file
+
+from autograder import course, grading  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def course_copy(tmp_path_factory):
+    """A fresh course folder holding a copy of source/, released there by `grading.release`."""
+    root = tmp_path_factory.mktemp("course")
+    shutil.copytree(course.ROOT / "source", root / "source")
+    grading.release(root)
+    return root
