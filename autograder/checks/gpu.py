@@ -1,0 +1,470 @@
+"""Hidden checks for section 5, GPU (assignment ``05_gpu``).
+
+The checks grade fairly on a machine without a GPU. They simulate machines with 0, 1 or 4 CUDA
+devices by patching ``torch.cuda`` and ``torch.accelerator`` consistently (every patch is a
+``unittest.mock.patch`` context manager, undone when the check ends), and they use the ``meta``
+device wherever a second real device would be needed. ``benchmark`` is timed on a fake clock:
+the patched ``time`` functions return simulated seconds to the checking thread, the work function
+advances that clock, and a simulated GPU keeps queued work until ``torch.cuda.synchronize``
+(also patched) waits for it, so the check sees exactly what a real asynchronous GPU would do,
+without timing anything for real.
+"""
+import contextlib
+import threading
+import time
+import timeit
+import types
+import warnings
+from unittest import mock
+
+import torch
+from torch import nn
+
+from autograder.checks._support import CheckFailed, call, describe, expect, fail
+
+CPU = torch.device("cpu")
+META = torch.device("meta")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _call(what, fn, *args):
+    """``call``, with a readable sentence when the student's exception has no message (StopIteration)."""
+    try:
+        return call(what, fn, *args)
+    except CheckFailed as error:
+        message = str(error).rstrip()
+        if message.endswith(":"):
+            fail(f"{message[:-1]} (an exception without a message).")
+        raise
+
+
+# ----------------------------------------------------------------------------- a simulated machine
+
+
+class _Machine:
+    """A machine with ``n`` simulated CUDA devices, each with a queue of unfinished work."""
+
+    def __init__(self, n, clock=None):
+        self.n = n
+        self.clock = clock
+        self.pending = [0.0] * n   # seconds of queued work per device
+        self.log = clock.log if clock is not None else []
+
+    def _index(self, device, what):
+        """The CUDA device index that ``what`` (e.g. torch.cuda.synchronize) would use for ``device``."""
+        if self.n == 0:
+            raise RuntimeError(
+                f"{what} was called on a machine without a CUDA device "
+                "(use CUDA only when the device is a CUDA device)"
+            )
+        if device is None:
+            return 0  # the current device
+        if isinstance(device, int):
+            index = device
+        else:
+            device = torch.device(device)
+            if device.type != "cuda":
+                raise ValueError(f"Expected a cuda device, but got: {device}")
+            index = 0 if device.index is None else device.index
+        if not 0 <= index < self.n:
+            raise RuntimeError(f"CUDA error: invalid device ordinal {index}")
+        return index
+
+    def synchronize(self, device=None):
+        index = self._index(device, "torch.cuda.synchronize")
+        if threading.get_ident() == getattr(self.clock, "thread", None):
+            self.log.append(("sync", index))
+            self.clock.now += self.pending[index]
+        self.pending[index] = 0.0
+
+    def current_accelerator(self, check_available=False):
+        return torch.device("cuda") if self.n else None
+
+    def current_device(self):
+        if self.n == 0:
+            raise RuntimeError("no CUDA device")
+        return 0
+
+    def get_device_name(self, device=None):
+        return f"Simulated GPU {self._index(device, 'torch.cuda.get_device_name')}"
+
+    def get_device_properties(self, device=None):
+        index = self._index(device, "torch.cuda.get_device_properties")
+        return types.SimpleNamespace(name=f"Simulated GPU {index}", index=index, total_memory=16 * 2**30,
+                                     major=9, minor=0, multi_processor_count=132)
+
+    def patches(self):
+        n = self.n
+        return [
+            mock.patch.object(torch.cuda, "is_available", lambda: n > 0),
+            mock.patch.object(torch.cuda, "device_count", lambda: n),
+            mock.patch.object(torch.cuda, "current_device", self.current_device),
+            mock.patch.object(torch.cuda, "get_device_name", self.get_device_name),
+            mock.patch.object(torch.cuda, "get_device_properties", self.get_device_properties),
+            mock.patch.object(torch.cuda, "synchronize", self.synchronize),
+            mock.patch.object(torch.accelerator, "is_available", lambda: n > 0),
+            mock.patch.object(torch.accelerator, "device_count", lambda: n),
+            mock.patch.object(torch.accelerator, "current_accelerator", self.current_accelerator),
+            mock.patch.object(torch.accelerator, "current_device_index", self.current_device),
+            mock.patch.object(torch.accelerator, "synchronize", self.synchronize),
+            mock.patch.object(torch.backends.mps, "is_available", lambda: False),
+        ]
+
+
+def _machine_name(n):
+    return "a machine without a CUDA device" if n == 0 else f"a machine with {n} CUDA device{'s' * (n > 1)}"
+
+
+@contextlib.contextmanager
+def _simulated(machine, extra=()):
+    with contextlib.ExitStack() as stack:
+        for patch in [*machine.patches(), *extra]:
+            stack.enter_context(patch)
+        yield machine
+
+
+# ----------------------------------------------------------------------------- try_gpu
+
+
+def _expect_device(got, expected, what):
+    expect(
+        isinstance(got, torch.device),
+        f"{what} returned {got!r} ({describe(got)}); it should return a torch.device such as {expected!r}.",
+    )
+    expect(got == expected, f"{what} returned {got!r}; expected {expected!r}.")
+
+
+def try_gpu(try_gpu, try_all_gpus):
+    """try_gpu(i): cuda:i when at least i + 1 CUDA devices exist, else cpu; try_all_gpus(): all, or [cpu]."""
+    for n in (0, 1, 4):
+        where = _machine_name(n)
+        with _simulated(_Machine(n)):
+            _expect_device(_call("try_gpu()", try_gpu), torch.device("cuda:0") if n else CPU,
+                           f"On {where}, try_gpu()")
+            for i in (0, 1, 2, 3, 4, 7):
+                expected = torch.device(f"cuda:{i}") if i < n else CPU
+                _expect_device(_call(f"try_gpu({i})", try_gpu, i), expected, f"On {where}, try_gpu({i})")
+            got = _call("try_all_gpus()", try_all_gpus)
+            expected = [torch.device(f"cuda:{i}") for i in range(n)] or [CPU]
+            expect(
+                isinstance(got, list),
+                f"On {where}, try_all_gpus() returned {describe(got)}; it should return a list of torch.device.",
+            )
+            for device in got:
+                expect(
+                    isinstance(device, torch.device),
+                    f"On {where}, try_all_gpus() returned a list holding {device!r} ({describe(device)}); "
+                    "its items should be torch.device objects.",
+                )
+            expect(got == expected, f"On {where}, try_all_gpus() returned {got}; expected {expected}.")
+
+
+# ----------------------------------------------------------------------------- to_device
+
+
+def _expect_moved(got, original, device, where):
+    """``got`` is ``original`` with every tensor on ``device``, containers and other values kept."""
+    if isinstance(original, torch.Tensor):
+        expect(isinstance(got, torch.Tensor), f"{where} should be a tensor, found {describe(got)}.")
+        expect(got.device == device, f"{where} should be on {device}, found it on {got.device}.")
+        expect(
+            got.shape == original.shape and got.dtype == original.dtype,
+            f"{where} should keep shape {tuple(original.shape)} and dtype {original.dtype}, "
+            f"found {tuple(got.shape)} and {got.dtype}.",
+        )
+        if original.device == device:
+            expect(
+                got is original,
+                f"{where} was already on {device}, so it should come back as the same tensor object, "
+                "not a copy (tensor.to(device) does that for you).",
+            )
+        return
+    for kind in (list, tuple, dict):
+        if type(original) is kind:
+            expect(
+                type(got) is kind,
+                f"{where} should be a {kind.__name__} like the input, found {describe(got)}.",
+            )
+            if kind is dict:
+                expect(
+                    list(got) == list(original),
+                    f"{where} should keep the keys {list(original)}, found {list(got)}.",
+                )
+                for key in original:
+                    _expect_moved(got[key], original[key], device, f"{where}[{key!r}]")
+            else:
+                expect(
+                    len(got) == len(original),
+                    f"{where} should have {len(original)} items, found {len(got)}.",
+                )
+                for index, (g, o) in enumerate(zip(got, original)):
+                    _expect_moved(g, o, device, f"{where}[{index}]")
+            return
+    expect(
+        got is original,
+        f"{where} is {original!r}, not a tensor, so it should come back unchanged (the same object), "
+        f"found {got!r}.",
+    )
+
+
+def to_device(to_device):
+    """Every tensor in nested lists, tuples and dicts moves; containers keep their types; the rest stays."""
+    a = torch.arange(6.0).reshape(2, 3)
+    b = torch.tensor([1, 2, 3])
+    c = torch.tensor([True, False])
+    m = torch.zeros(4, device=META)
+    label, marker = "cat", object()
+    cases = [
+        (a, META, "a tensor"),
+        (a, CPU, "a tensor already on the CPU"),
+        (m, META, "a tensor already on meta"),
+        ([a, b], META, "a list of tensors"),
+        ((a, b), META, "a tuple of tensors"),
+        ({"x": a, "y": b}, META, "a dict of tensors"),
+        ([a, m], META, "a list holding one tensor already on meta"),
+        (
+            {"inputs": [a, (b, {"mask": c})], "label": label, "count": 3, "none": None, "ids": (1, 2.5)},
+            META,
+            "a nested dict of lists, tuples and dicts",
+        ),
+        (((a,), [[b]], {"k": (c, label)}), CPU, "nested containers already on the CPU"),
+        (label, META, "a string"),
+        (7, META, "an int"),
+        (None, META, "None"),
+        (marker, META, "a plain object"),
+        ([label, marker, 1.5], META, "a list without tensors"),
+    ]
+    for obj, device, what in cases:
+        got = _call(f"to_device({what}, {device!r})", to_device, obj, device)
+        _expect_moved(got, obj, device, f"In to_device({what}, {device!r}) the result")
+
+
+# ----------------------------------------------------------------------------- model_device
+
+
+class _BufferOnly(nn.Module):
+    """No parameters, one buffer."""
+
+    def __init__(self, device):
+        super().__init__()
+        self.register_buffer("scale", torch.ones(3, device=device))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+def _cpu_weights_meta_buffer():
+    bn = nn.BatchNorm1d(3)
+    bn.running_mean = bn.running_mean.to(META)  # one buffer elsewhere, parameters on the CPU
+    return bn
+
+
+def model_device(model_device):
+    """The one device of all parameters and buffers; cpu when there are none; ValueError when spread."""
+    single = [
+        (lambda: nn.Linear(4, 3), CPU, "nn.Linear(4, 3)"),
+        (lambda: nn.ReLU(), CPU, "nn.ReLU() (no parameters)"),
+        (lambda: nn.Sequential(), CPU, "an empty nn.Sequential()"),
+        (lambda: nn.Linear(4, 3, device=META), META, "nn.Linear(4, 3) on meta"),
+        (
+            lambda: nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Sequential(nn.Linear(3, 2))).to(META),
+            META,
+            "a nested nn.Sequential moved to meta",
+        ),
+        (lambda: _BufferOnly(META), META, "a module whose only tensor is a buffer on meta"),
+        (
+            lambda: nn.BatchNorm1d(3, affine=False, device=META),
+            META,
+            "nn.BatchNorm1d(3, affine=False) on meta (buffers, no parameters)",
+        ),
+    ]
+    for build, expected, what in single:
+        got = _call(f"model_device({what})", model_device, build())
+        _expect_device(got, expected, f"model_device({what})")
+
+    spread = [
+        (lambda: nn.Sequential(nn.Linear(4, 3), nn.Linear(3, 2, device=META)),
+         "an nn.Sequential whose first layer is on cpu and second on meta"),
+        (lambda: nn.Sequential(nn.Linear(4, 3, device=META), nn.ReLU(), nn.Linear(3, 2)),
+         "an nn.Sequential whose first layer is on meta and last on cpu"),
+        (_cpu_weights_meta_buffer,
+         "an nn.BatchNorm1d whose parameters are on cpu and running_mean buffer on meta"),
+    ]
+    for build, what in spread:
+        net = build()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                got = model_device(net)
+        except ValueError as error:
+            message = str(error)
+            expect(
+                "cpu" in message and "meta" in message,
+                f"model_device({what}) raised ValueError({message!r}); the message should name the "
+                "devices it found (cpu and meta).",
+            )
+        except Exception as error:
+            fail(f"model_device({what}) raised {type(error).__name__}: {error}; expected a ValueError "
+                 "naming the devices.")
+        else:
+            fail(f"model_device({what}) returned {got!r}; with tensors on several devices it should "
+                 "raise a ValueError naming them (cpu and meta).")
+
+
+# ----------------------------------------------------------------------------- benchmark
+
+
+class _Clock:
+    """Simulated seconds, moved only by the work function and by waiting for a simulated GPU.
+
+    Reads from the checking thread get the simulated time and are logged; other threads (a
+    kernel's I/O threads) keep the real clock.
+    """
+
+    START = 5000.0
+
+    def __init__(self):
+        self.now = self.START
+        self.log = []
+        self.thread = threading.get_ident()
+
+    def reader(self, real, ns=False):
+        def read():
+            if threading.get_ident() != self.thread:
+                return real()
+            self.log.append("clock")
+            return int(round(self.now * 1e9)) if ns else self.now
+        return read
+
+    def patches(self, student_globals):
+        clocks = {
+            "perf_counter": False, "monotonic": False, "time": False,
+            "perf_counter_ns": True, "monotonic_ns": True, "time_ns": True,
+        }
+        fakes = {getattr(time, name): self.reader(getattr(time, name), ns) for name, ns in clocks.items()}
+        patches = [mock.patch.object(time, name, fakes[getattr(time, name)]) for name in clocks]
+        patches.append(mock.patch.object(timeit, "default_timer", fakes[time.perf_counter]))
+        # names the student's notebook bound itself, e.g. `from time import perf_counter`
+        bound = {name: fakes[value] for name, value in student_globals.items()
+                 if callable(value) and _hashable(value) and value in fakes}
+        if bound:
+            patches.append(mock.patch.dict(student_globals, bound))
+        return patches
+
+
+def _hashable(value):
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+LAUNCH = 1 / 1024  # seconds the host spends launching GPU work before fn() returns
+CPU_TIMES = [0.25, 0.5, 4.0, 0.375, 0.125, 0.75, 0.625, 2.0, 0.875, 1.0]
+GPU_TIMES = [0.5, 0.25, 3.0, 0.125, 0.375, 1.5]
+EARLIER_WORK = 8.0  # seconds of GPU work still queued when benchmark is called
+
+
+def _medians(values):
+    """The interval of medians: any value between the two middle ones (one value when the count is odd)."""
+    ordered = sorted(values)
+    k = len(ordered)
+    return ordered[(k - 1) // 2], ordered[k // 2]
+
+
+def _as_seconds(result, what):
+    if isinstance(result, torch.Tensor) and result.numel() == 1 and result.is_floating_point():
+        return float(result)
+    expect(
+        isinstance(result, (int, float)) and not isinstance(result, bool),
+        f"{what} returned {describe(result)}; it should return the median time in seconds, a number.",
+    )
+    return float(result)
+
+
+def _diagnose_gpu(log, index):
+    """Why a CUDA timing came out wrong, read from the order of clock reads, syncs and calls."""
+    calls = [k for k, event in enumerate(log) if event == "call"]
+    syncs = [k for k, event in enumerate(log) if event == ("sync", index)]
+    other_syncs = [k for k, event in enumerate(log) if isinstance(event, tuple) and event[1] != index]
+    if not syncs:
+        if other_syncs:
+            return (f"it synchronised another GPU but never cuda:{index}, the device being timed; "
+                    "call torch.cuda.synchronize(device) with that device (without an argument it waits "
+                    "only for the current device)")
+        return ("it never called torch.cuda.synchronize(device), so it timed only the launch of the GPU "
+                "work, which runs asynchronously")
+    clocks = [k for k, event in enumerate(log) if event == "clock"]
+    for start, end in zip(calls, calls[1:] + [len(log)]):
+        first_read = next((k for k in clocks if start < k < end), None)
+        if first_read is None or not any(start < k < first_read for k in syncs):
+            return ("after each call of fn it must call torch.cuda.synchronize(device) before reading the "
+                    "clock, or the queued GPU work is not counted")
+    if calls and not any(k < calls[0] for k in syncs):
+        return ("it must call torch.cuda.synchronize(device) before starting the clock, so GPU work "
+                "queued earlier is not counted in the first call")
+    return "check that the clock is read right after synchronising, once before and once after each call"
+
+
+def _run_benchmark(benchmark, n, device, repeat):
+    """Run the student's benchmark on a simulated machine; return (result, expected times, log, what)."""
+    clock = _Clock()
+    machine = _Machine(n, clock)
+    index = device.index if device.type == "cuda" else None
+    calls = []
+    if index is None:
+        def fn():
+            if threading.get_ident() == clock.thread:
+                clock.log.append("call")
+                clock.now += CPU_TIMES[len(calls) % len(CPU_TIMES)]
+            calls.append(1)
+        times = CPU_TIMES
+    else:
+        machine.pending[index] = EARLIER_WORK
+        def fn():
+            if threading.get_ident() == clock.thread:
+                clock.log.append("call")
+                clock.now += LAUNCH
+                machine.pending[index] += GPU_TIMES[len(calls) % len(GPU_TIMES)]
+            calls.append(1)
+        times = [LAUNCH + t for t in GPU_TIMES]
+    args = (fn, device) if repeat is None else (fn, device, repeat)
+    count = 10 if repeat is None else repeat
+    what = f"benchmark(fn, {device!r}{'' if repeat is None else f', repeat={repeat}'}) on {_machine_name(n)}"
+    student_globals = getattr(benchmark, "__globals__", {})
+    with _simulated(machine, clock.patches(student_globals)):
+        result = _call(what, benchmark, *args)
+    expect(len(calls) == count, f"{what} called fn {len(calls)} times; it should call it exactly {count} times.")
+    expected = [times[k % len(times)] for k in range(count)]
+    return _as_seconds(result, what), expected, clock.log, what
+
+
+def benchmark(benchmark):
+    """Median wall time of one call; on CUDA, synchronise before starting the clock and before each read."""
+    cases = [
+        (0, CPU, 7),
+        (0, CPU, None),             # the default repeat=10
+        (1, CPU, 5),                # a GPU is present, but the CPU is timed
+        (1, torch.device("cuda:0"), 5),
+        (4, torch.device("cuda:2"), 4),
+        (4, torch.device("cuda:1"), 1),
+    ]
+    for n, device, repeat in cases:
+        result, times, log, what = _run_benchmark(benchmark, n, device, repeat)
+        low, high = _medians(times)
+        tolerance = 1e-6 * high + 1e-9
+        if low - tolerance <= result <= high + tolerance:
+            continue
+        expected = f"{low:g} s" if low == high else f"between {low:g} and {high:g} s"
+        message = f"{what} returned {result:g} s, but the median time of one call was {expected}"
+        mean, total = sum(times) / len(times), sum(times)
+        if device.type == "cuda":
+            message += f"; {_diagnose_gpu(log, device.index)}"
+        elif abs(result - mean) <= tolerance + 1e-6 * mean:
+            message += " (that is the mean; return the median)"
+        elif abs(result - total) <= tolerance + 1e-6 * total:
+            message += " (that is the total of all calls; return the median time of one call)"
+        fail(message + ".")

@@ -1,0 +1,462 @@
+"""Hidden checks for section 1, "Layers and blocks".
+
+One public function per exercise (named like its grade_id); each takes the
+student's class or function and fails with one plain sentence when the
+behaviour is wrong. References are computed here by hand (einsum, explicit
+loops over our own module lists), never by a copy of the reference solution.
+"""
+import torch
+from torch import nn
+
+from autograder.checks._support import CheckFailed, call, describe, expect, fail, same_values, seeded
+
+
+# ---------------------------------------------------------------------------
+# independent references
+# ---------------------------------------------------------------------------
+
+def _linear(X, layer):
+    """What ``layer`` (an nn.Linear) computes, in float64, written with einsum."""
+    weight = layer.weight.detach().double()
+    out = torch.einsum("...i,oi->...o", X.double(), weight)
+    if layer.bias is not None:
+        out = out + layer.bias.detach().double()
+    return out
+
+
+def _apply(X, module):
+    """A float64 reference for the few module kinds these checks build."""
+    if isinstance(module, nn.Linear):
+        return _linear(X, module)
+    if isinstance(module, nn.Tanh):
+        return torch.tanh(X.double())
+    if isinstance(module, nn.ReLU):
+        return X.double().clamp(min=0)
+    if isinstance(module, nn.Sequential):
+        for inner in module._modules.values():
+            X = _apply(X, inner)
+        return X.double()
+    raise TypeError(f"no reference for {type(module).__name__}")  # a bug in this file, not the student's
+
+
+def _chain(X, modules):
+    for module in modules:
+        X = _apply(X, module)
+    return X
+
+
+def _ids(tensors):
+    return [id(t) for t in tensors]
+
+
+def _shape(value):
+    return tuple(value.shape) if isinstance(value, torch.Tensor) else describe(value)
+
+
+def _expect_module(obj, what):
+    expect(isinstance(obj, nn.Module), f"{what} should be an nn.Module (subclass nn.Module), got {describe(obj)}.")
+
+
+def _expect_linear(layer, name, n_in, n_out, owner):
+    expect(
+        isinstance(layer, nn.Linear),
+        f"{owner} should have an attribute {name} = nn.Linear({n_in}, {n_out}), found {describe(layer)}.",
+    )
+    expect(
+        (layer.in_features, layer.out_features) == (n_in, n_out),
+        f"{owner}.{name} should be nn.Linear({n_in}, {n_out}), "
+        f"found nn.Linear({layer.in_features}, {layer.out_features}).",
+    )
+
+
+def _expect_float64_after_to(net, modules, what):
+    """``net.to(torch.float64)`` must convert the parameters of every module in ``modules``."""
+    moved = call(f"{what}.to(torch.float64)", net.to, torch.float64)
+    expect(moved is net, f"{what}.to(...) should return the block itself (nn.Module.to returns self).")
+    for module in modules:
+        for p in module.parameters():
+            expect(
+                p.dtype == torch.float64,
+                f"{what}.to(torch.float64) left a parameter of {type(module).__name__} as {p.dtype}: "
+                f"modules that are not registered do not move with .to() (or .to(device)).",
+            )
+
+
+# ---------------------------------------------------------------------------
+# mlp
+# ---------------------------------------------------------------------------
+
+def mlp(MLP):
+    """``MLP()``: hidden = Linear(20, 256), out = Linear(256, 10), forward = out(relu(hidden(X)))."""
+    with seeded(10):
+        net = call("MLP()", MLP)
+        _expect_module(net, "MLP()")
+        _expect_linear(getattr(net, "hidden", None), "hidden", 20, 256, "MLP()")
+        _expect_linear(getattr(net, "out", None), "out", 256, 10, "MLP()")
+
+        params = _ids(net.parameters())
+        expect(
+            params,
+            "MLP().parameters() is empty: the layers are not registered — create them as self.hidden / self.out "
+            "inside __init__ (after super().__init__()), not as class attributes.",
+        )
+        expected = _ids(net.hidden.parameters()) + _ids(net.out.parameters())
+        expect(
+            sorted(params) == sorted(expected),
+            f"MLP().parameters() should be exactly the weights and biases of hidden and out "
+            f"({len(expected)} tensors), found {len(params)} tensors.",
+        )
+
+        for X in (torch.randn(4, 20), torch.randn(1, 20)):
+            out = call("MLP()(X)", net, X)
+            expect(
+                isinstance(out, torch.Tensor) and tuple(out.shape) == (X.shape[0], 10),
+                f"MLP()(X) for X of shape {tuple(X.shape)} should have shape {(X.shape[0], 10)}, got {_shape(out)}.",
+            )
+            ref = _linear(_linear(X, net.hidden).clamp(min=0), net.out)
+            if not same_values(out.detach(), ref):
+                no_relu = _linear(_linear(X, net.hidden), net.out)
+                if same_values(out.detach(), no_relu):
+                    fail("MLP() forward skips the ReLU: it should return out(relu(hidden(X))).")
+                if same_values(out.detach(), ref.clamp(min=0)):
+                    fail("MLP() forward applies ReLU to the output too: it should return out(relu(hidden(X))), "
+                         "with no activation after out.")
+                fail("MLP()(X) differs from out(relu(hidden(X))) computed with the block's own layers.")
+
+        X = torch.randn(3, 20)
+        call("MLP()(X).sum().backward()", lambda: net(X).sum().backward())
+        for name, p in net.named_parameters():
+            expect(p.grad is not None, f"after MLP()(X).sum().backward(), {name} has no gradient: "
+                                       f"forward must compute with the layers (no detach / no_grad).")
+
+
+# ---------------------------------------------------------------------------
+# my_sequential
+# ---------------------------------------------------------------------------
+
+def _sequential_registration(net, modules, what):
+    """``net`` must register ``modules`` exactly as nn.Sequential(*modules) does."""
+    reference = nn.Sequential(*modules)
+    params = _ids(net.parameters())
+    expect(
+        params or not list(reference.parameters()),
+        f"{what}.parameters() is empty: the modules are not registered (a plain Python list hides them from "
+        f"parameters(), state_dict(), .to() and optimizers); register each with add_module or self._modules.",
+    )
+    expect(
+        params == _ids(reference.parameters()),
+        f"{what}.parameters() should list exactly the parameters of the modules passed in, in order.",
+    )
+    names = [(name, id(m)) for name, m in net.named_modules() if name]
+    expected_names = [(name, id(m)) for name, m in reference.named_modules() if name]
+    expect(
+        names == expected_names,
+        f"{what} should register its modules under the names '0', '1', '2', … in the order given; "
+        f"named_modules() shows {[name for name, _ in names]}.",
+    )
+    keys = list(call(f"{what}.state_dict()", net.state_dict))
+    expected_keys = list(reference.state_dict())
+    expect(
+        keys == expected_keys,
+        f"{what}.state_dict() should have the same keys as nn.Sequential built from the same modules "
+        f"({expected_keys}), found {keys}.",
+    )
+    text = call(f"print({what})", repr, net)
+    for index, module in enumerate(modules):
+        expect(
+            f"({index}): {module!r}" in text,
+            f"print({what}) should list every module, like nn.Sequential does; '({index}): {module!r}' is missing.",
+        )
+
+
+def _sequential_indexing(net, modules, what):
+    length = call(f"len({what})", len, net)
+    expect(length == len(modules), f"len({what}) should be {len(modules)} (one per module passed in), got {length}.")
+    for index in range(len(modules)):
+        item = call(f"{what}[{index}]", lambda i=index: net[i])
+        expect(item is modules[index],
+               f"{what}[{index}] should return the module passed in position {index}, got {describe(item)}.")
+    for index in range(-1, -len(modules) - 1, -1):
+        try:
+            item = call(f"{what}[{index}]", lambda i=index: net[i])
+        except CheckFailed as error:
+            fail(f"{what}[{index}] should return the module {-index} from the end (negative indices count from "
+                 f"the end, like a list), but {error}.")
+        expect(item is modules[index],
+               f"{what}[{index}] should return the module {-index} from the end (negative indices count from the "
+               f"end, like a list), got {describe(item)}.")
+
+
+def my_sequential(MySequential):
+    """``MySequential(*modules)``: registered as '0', '1', …; forward in order; len and indexing."""
+    with seeded(11):
+        # registration, seen through parameters / named_modules / state_dict / print
+        modules = [nn.Linear(20, 8), nn.ReLU(), nn.Linear(8, 5)]
+        what = "MySequential(nn.Linear(20, 8), nn.ReLU(), nn.Linear(8, 5))"
+        net = call(what, MySequential, *modules)
+        _expect_module(net, what)
+        _sequential_registration(net, modules, "MySequential(...)")
+
+        # order: twelve modules of one width, so a wrong order gives wrong values rather than a shape error,
+        # and sorting the names ('0', '1', '10', '11', '2', …) changes the order too
+        chain = [nn.Linear(4, 4) if i % 3 else nn.Tanh() for i in range(12)]
+        long_net = call("MySequential(<12 modules>)", MySequential, *chain)
+        X = torch.randn(3, 4)
+        out = call("MySequential(<12 modules>)(X)", long_net, X)
+        expect(isinstance(out, torch.Tensor) and tuple(out.shape) == (3, 4),
+               f"MySequential(<12 modules>)(X) should keep the shape (3, 4), got {_shape(out)}.")
+        if not same_values(out.detach(), _chain(X, chain)):
+            if same_values(out.detach(), _chain(X, chain[::-1])):
+                fail("MySequential runs its modules in reverse: forward must feed X through them in the order given.")
+            fail("MySequential(<12 modules>)(X) differs from feeding X through the modules in the order given "
+                 "(0, 1, 2, …, 11); iterate self._modules.values() (sorting the names puts '10' before '2').")
+
+        X = torch.randn(4, 20)
+        out = call("MySequential(...)(X)", net, X)
+        expect(isinstance(out, torch.Tensor) and tuple(out.shape) == (4, 5),
+               f"{what}(X) for X of shape (4, 20) should have shape (4, 5), got {_shape(out)}.")
+        expect(same_values(out.detach(), _chain(X, modules)),
+               f"{what}(X) should equal feeding X through the modules in order.")
+        _sequential_indexing(net, modules, "MySequential(...)")
+
+        # a module passed twice runs twice
+        shared = nn.Linear(4, 4)
+        modules = [shared, nn.Tanh(), shared]
+        what = "MySequential(a, nn.Tanh(), a)"
+        net = call(what, MySequential, *modules)
+        X = torch.randn(3, 4)
+        out = call(f"{what}(X)", net, X)
+        expect(
+            isinstance(out, torch.Tensor) and same_values(out.detach(), _chain(X, modules)),
+            f"{what}(X) should be a(tanh(a(X))): a module passed twice must run twice "
+            f"(children() skips repeats; iterate self._modules.values()).",
+        )
+        _sequential_registration(net, modules, what)
+        _sequential_indexing(net, modules, what)
+
+        # .to() reaches every module
+        modules = [nn.Linear(5, 3), nn.ReLU(), nn.Linear(3, 2)]
+        net = call("MySequential(nn.Linear(5, 3), nn.ReLU(), nn.Linear(3, 2))", MySequential, *modules)
+        _expect_float64_after_to(net, modules, "MySequential(...)")
+        X = torch.randn(2, 5, dtype=torch.float64)
+        out = call("MySequential(...).to(torch.float64)(X)", net, X)
+        expect(isinstance(out, torch.Tensor) and out.dtype == torch.float64 and same_values(out.detach(), _chain(X, modules)),
+               "after .to(torch.float64), MySequential(...)(X) should compute in float64 with the same modules.")
+
+
+# ---------------------------------------------------------------------------
+# fixed_hidden_mlp
+# ---------------------------------------------------------------------------
+
+def _fixed_hidden_reference(X, W, b, R):
+    """The FixedHiddenMLP forward, in float64, with an explicit halving count."""
+    X = X.double()
+    X = torch.einsum("ni,oi->no", X, W.double()) + b.double()
+    X = (torch.einsum("ni,io->no", X, R.double()) + 1).clamp(min=0)
+    X = torch.einsum("ni,oi->no", X, W.double()) + b.double()
+    halvings = 0
+    while X.abs().sum() > 1:
+        X = X / 2
+        halvings += 1
+    return X.sum(), halvings
+
+
+def fixed_hidden_mlp(FixedHiddenMLP):
+    """``FixedHiddenMLP()``: shared ``linear``, constant ``rand_weight`` buffer, halving loop, scalar output."""
+    with seeded(12):
+        net = call("FixedHiddenMLP()", FixedHiddenMLP)
+        _expect_module(net, "FixedHiddenMLP()")
+        linear = getattr(net, "linear", None)
+        _expect_linear(linear, "linear", 20, 20, "FixedHiddenMLP()")
+
+        params = dict(net.named_parameters())
+        expect(
+            "rand_weight" not in params,
+            "rand_weight is an nn.Parameter, so parameters() hands it to the optimizer; it must stay constant: "
+            "register it with self.register_buffer('rand_weight', ...) instead.",
+        )
+        expect(
+            sorted(params) == ["linear.bias", "linear.weight"],
+            f"FixedHiddenMLP() should have exactly the parameters of linear (one nn.Linear(20, 20) used twice, "
+            f"so its weights are shared); found {sorted(params)}.",
+        )
+
+        weight = getattr(net, "rand_weight", None)
+        expect(isinstance(weight, torch.Tensor) and tuple(weight.shape) == (20, 20),
+               f"FixedHiddenMLP() should have an attribute rand_weight of shape (20, 20), found {_shape(weight)}.")
+        expect(not weight.requires_grad, "rand_weight should not require gradients: it is a constant.")
+        buffers = dict(net.named_buffers())
+        expect(
+            buffers.get("rand_weight") is weight,
+            "rand_weight is not a registered buffer: a plain tensor attribute does not move with .to(device) and "
+            "is not saved in state_dict(); use self.register_buffer('rand_weight', torch.rand(20, 20)).",
+        )
+        expect(
+            "rand_weight" in call("FixedHiddenMLP().state_dict()", net.state_dict),
+            "rand_weight is missing from state_dict(), so it would not be saved with the model; "
+            "register it as a persistent buffer (leave persistent=True).",
+        )
+        expect(
+            float(weight.min()) >= 0 and float(weight.max()) < 1,
+            f"rand_weight should be drawn from U[0, 1) (torch.rand), but its values range from "
+            f"{float(weight.min()):.3f} to {float(weight.max()):.3f}.",
+        )
+        # 400 draws from U[0, 1): mean 0.5 ± 0.014, std 0.289 ± 0.008 (one standard error); allow many.
+        mean, std = float(weight.mean()), float(weight.std())
+        expect(abs(mean - 0.5) < 0.1 and abs(std - 0.2887) < 0.07,
+               f"rand_weight does not look like U[0, 1) draws (mean {mean:.3f}, std {std:.3f}; expected about "
+               f"0.5 and 0.289): draw it with torch.rand(20, 20).")
+        other = call("FixedHiddenMLP()", FixedHiddenMLP)
+        other_weight = getattr(other, "rand_weight", None)
+        expect(isinstance(other_weight, torch.Tensor) and not torch.equal(other_weight, weight),
+               "two FixedHiddenMLP() instances have the same rand_weight: draw it at random when the block is built.")
+
+    # known values, so the number of halvings is fixed and far from a tie
+    with seeded(0):
+        W, b, R = torch.randn(20, 20) * 0.4, torch.randn(20) * 0.4, torch.rand(20, 20)
+        inputs = [torch.randn(3, 20), torch.randn(1, 20)]
+    with torch.no_grad():
+        linear.weight.copy_(W)
+        linear.bias.copy_(b)
+        weight.copy_(R)
+    for X in inputs:
+        out = call("FixedHiddenMLP()(X)", net, X)
+        expect(
+            torch.equal(net.rand_weight, R),
+            "rand_weight changed when forward ran: draw it once in __init__ and keep it constant, not at every call.",
+        )
+        expect(isinstance(out, torch.Tensor) and out.dim() == 0,
+               f"FixedHiddenMLP()(X) should return a scalar (X.sum() at the end), got {_shape(out)}.")
+        ref, halvings = _fixed_hidden_reference(X, W, b, R)
+        if not same_values(out.detach(), ref):
+            ratio = float(out.detach().double() / ref)
+            if ratio > 1.5:
+                fail(f"FixedHiddenMLP()(X) is {ratio:.0f} times too large: keep halving X while "
+                     f"X.abs().sum() > 1 (a while loop; here it takes {halvings} halvings).")
+            fail("FixedHiddenMLP()(X) differs from: linear, relu(X @ rand_weight + 1), the same linear again, "
+                 "halve while X.abs().sum() > 1, then X.sum().")
+
+    X = inputs[0]
+    call("FixedHiddenMLP()(X).backward()", lambda: net(X).backward())
+    expect(linear.weight.grad is not None and linear.bias.grad is not None,
+           "after FixedHiddenMLP()(X).backward(), linear has no gradient: forward must compute with self.linear.")
+    expect(net.rand_weight.grad is None, "rand_weight received a gradient: it must be a constant buffer.")
+
+    with seeded(13):
+        copy = call("FixedHiddenMLP()", FixedHiddenMLP)
+    call("load_state_dict(state_dict())", copy.load_state_dict, net.state_dict())
+    expect(torch.equal(getattr(copy, "rand_weight", None), R),
+           "loading state_dict() into a new FixedHiddenMLP() does not restore rand_weight.")
+
+    call("FixedHiddenMLP().to(torch.float64)", net.to, torch.float64)
+    expect(net.rand_weight.dtype == torch.float64,
+           "rand_weight did not move with .to(torch.float64): register it as a buffer so .to(device) moves it.")
+    X = X.double()
+    out = call("FixedHiddenMLP().to(torch.float64)(X)", net, X)
+    expect(isinstance(out, torch.Tensor) and same_values(out.detach(), _fixed_hidden_reference(X, W, b, R)[0]),
+           "after .to(torch.float64), FixedHiddenMLP()(X) should compute the same result in float64.")
+
+
+# ---------------------------------------------------------------------------
+# parallel_block
+# ---------------------------------------------------------------------------
+
+def parallel_block(ParallelBlock):
+    """``ParallelBlock(net1, net2)``: both registered; forward = cat(net1(X), net2(X)) on the last dimension."""
+    with seeded(13):
+        net1, net2 = nn.Linear(6, 3), nn.Sequential(nn.Linear(6, 3), nn.Tanh())
+        what = "ParallelBlock(net1, net2)"
+        block = call(what, ParallelBlock, net1, net2)
+        _expect_module(block, what)
+
+        params = set(_ids(block.parameters()))
+        expected = set(_ids(net1.parameters())) | set(_ids(net2.parameters()))
+        expect(params, f"{what}.parameters() is empty: net1 and net2 are not registered (a plain Python list hides "
+                       f"them); assign each to an attribute of self or keep them in an nn.ModuleList.")
+        expect(params == expected,
+               f"{what}.parameters() should be exactly the parameters of net1 and net2.")
+        children = {id(m) for _, m in block.named_modules()}
+        expect(id(net1) in children and id(net2) in children,
+               f"{what}.named_modules() should include net1 and net2 themselves.")
+        state = {id(v) for v in call(f"{what}.state_dict()", block.state_dict, keep_vars=True).values()}
+        expect(expected <= state, f"{what}.state_dict() should hold the weights of both net1 and net2.")
+
+        for shape in ((5, 6), (2, 4, 6)):
+            X = torch.randn(*shape)
+            out = call(f"{what}(X)", block, X)
+            first, second = _apply(X, net1), _apply(X, net2)
+            wanted = shape[:-1] + (6,)
+            if isinstance(out, torch.Tensor) and same_values(out.detach(), first + second):
+                fail(f"{what}(X) adds the two outputs; it should concatenate them along the last dimension.")
+            expect(
+                isinstance(out, torch.Tensor) and tuple(out.shape) == wanted,
+                f"for X of shape {shape}, {what}(X) should have shape {wanted} (net1's 3 and net2's 3 outputs side "
+                f"by side on the last dimension), got {_shape(out)}.",
+            )
+            if same_values(out.detach(), torch.cat([second, first], dim=-1)):
+                fail(f"{what}(X) puts net2's output first: return net1(X), then net2(X).")
+            expect(same_values(out.detach(), torch.cat([first, second], dim=-1)),
+                   f"{what}(X) should be net1(X) and net2(X) concatenated along the last dimension.")
+
+        net3, net4 = nn.Linear(6, 2), nn.Sequential(nn.Linear(6, 5), nn.ReLU())
+        block = call("ParallelBlock(nn.Linear(6, 2), <6 -> 5 block>)", ParallelBlock, net3, net4)
+        for shape in ((4, 6), (6,)):
+            X = torch.randn(*shape)
+            out = call("ParallelBlock(...)(X)", block, X)
+            wanted = shape[:-1] + (7,)
+            expect(
+                isinstance(out, torch.Tensor) and tuple(out.shape) == wanted,
+                f"with outputs of width 2 and 5 and X of shape {shape}, ParallelBlock(...)(X) should have shape "
+                f"{wanted}, got {_shape(out)}.",
+            )
+            expect(same_values(out.detach(), torch.cat([_apply(X, net3), _apply(X, net4)], dim=-1)),
+                   "ParallelBlock(...)(X) should be net1(X) and net2(X) concatenated along the last dimension.")
+
+        X = torch.randn(3, 6)
+        call("ParallelBlock(...)(X).sum().backward()", lambda: block(X).sum().backward())
+        expect(net3.weight.grad is not None and net4[0].weight.grad is not None,
+               "after ParallelBlock(...)(X).sum().backward(), both nets should have gradients.")
+        _expect_float64_after_to(block, [net3, net4], "ParallelBlock(...)")
+
+
+# ---------------------------------------------------------------------------
+# stack_blocks
+# ---------------------------------------------------------------------------
+
+def stack_blocks(stack_blocks):
+    """``stack_blocks(factory, n)``: an nn.Sequential of n modules, one factory() call each, nothing shared."""
+    with seeded(14):
+        for n, build in ((3, lambda: nn.Sequential(nn.Linear(4, 4), nn.Tanh())), (5, lambda: nn.Linear(4, 4)),
+                         (1, lambda: nn.Linear(4, 4)), (0, lambda: nn.Linear(4, 4))):
+            made = []
+
+            def factory():
+                module = build()
+                made.append(module)
+                return module
+
+            what = f"stack_blocks(factory, {n})"
+            net = call(what, stack_blocks, factory, n)
+            expect(isinstance(net, nn.Sequential), f"{what} should return an nn.Sequential, got {describe(net)}.")
+            modules = list(net)
+            expect(len(modules) == n, f"{what} should hold {n} modules, got {len(modules)}.")
+            distinct = len({id(m) for m in modules})
+            expect(
+                distinct == n,
+                f"{what} repeats one module instance ({distinct} distinct among {n}), so the copies share their "
+                f"parameters; call factory() once for each module.",
+            )
+            expect(
+                len(made) == n,
+                f"{what} called factory() {len(made)} time(s); each of the {n} modules must come from its own "
+                f"factory() call.",
+            )
+            expect(sorted(_ids(modules)) == sorted(_ids(made)),
+                   f"{what} should hold exactly the modules that factory() returned.")
+            per_module = len(list(made[0].parameters())) if made else 0
+            expect(len(set(_ids(net.parameters()))) == n * per_module,
+                   f"the modules in {what} share parameters; each must have its own.")
+            X = torch.randn(2, 4)
+            out = call(f"{what}(X)", net, X)
+            expect(isinstance(out, torch.Tensor) and same_values(out.detach(), _chain(X, modules)),
+                   f"{what}(X) should feed X through the {n} modules in turn.")

@@ -1,0 +1,7 @@
+class MLP(nn.Module):
+    def __init__(self):
+        self.hidden = nn.Linear(20, 256)
+        self.out = nn.Linear(256, 10)
+
+    def forward(self, X):
+        return self.out(F.relu(self.hidden(X)))

@@ -1,0 +1,6 @@
+import copy
+
+
+def stack_blocks(factory, n):
+    block = factory()
+    return nn.Sequential(*[copy.deepcopy(block) for _ in range(n)])

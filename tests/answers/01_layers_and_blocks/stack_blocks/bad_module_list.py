@@ -1,0 +1,2 @@
+def stack_blocks(factory, n):
+    return nn.ModuleList(factory() for _ in range(n))

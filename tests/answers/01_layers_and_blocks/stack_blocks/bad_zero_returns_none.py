@@ -1,0 +1,4 @@
+def stack_blocks(factory, n):
+    if n == 0:
+        return None
+    return nn.Sequential(*[factory() for _ in range(n)])

@@ -1,0 +1,4 @@
+# mean over dimension 0 only: each column is centred, not the tensor as a whole
+class CenteredLayer(nn.Module):
+    def forward(self, X):
+        return X - X.mean(dim=0)

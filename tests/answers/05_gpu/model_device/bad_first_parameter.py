@@ -1,0 +1,5 @@
+# looks only at the first parameter (or buffer)
+def model_device(net):
+    for tensor in [*net.parameters(), *net.buffers()]:
+        return tensor.device
+    return torch.device("cpu")

@@ -1,0 +1,9 @@
+# try_all_gpus lists only the first GPU
+def try_gpu(i=0):
+    if torch.cuda.device_count() >= i + 1:
+        return torch.device(f"cuda:{i}")
+    return torch.device("cpu")
+
+
+def try_all_gpus():
+    return [try_gpu()]

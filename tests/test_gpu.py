@@ -1,0 +1,54 @@
+"""On a machine with CUDA: the GPU lesson and the GPU assignment's reference solution really use the GPU.
+
+Each notebook runs in a fresh kernel (nbclient) with one extra cell at the end that checks
+that ``try_gpu()`` is ``cuda:0`` and that a model and tensors end up there. Skipped without CUDA;
+on CPU-only machines the same notebooks are covered by nbval and tests/test_answers.py.
+"""
+import nbformat
+import pytest
+import torch
+from nbclient import NotebookClient
+
+from autograder import course
+
+LESSON_CHECKS = '''
+cuda0 = torch.device("cuda:0")
+assert try_gpu() == cuda0, f"try_gpu() gave {try_gpu()!r} on a CUDA machine"
+assert try_all_gpus() == [torch.device(f"cuda:{i}") for i in range(torch.cuda.device_count())]
+assert X.device == cuda0 and Z.device == cuda0, "tensors made with device=try_gpu() should be on cuda:0"
+assert all(t.device == cuda0 for t in [*net.parameters(), *net.buffers()]), "net.to(try_gpu()) should move the model"
+assert net(X).device == cuda0
+assert "cuda:0" in timings, f"the timing plot should include the GPU, it has {sorted(timings)}"
+'''
+
+ASSIGNMENT_CHECKS = '''
+cuda0 = torch.device("cuda:0")
+assert try_gpu() == cuda0, f"try_gpu() gave {try_gpu()!r} on a CUDA machine"
+assert try_all_gpus() == [torch.device(f"cuda:{i}") for i in range(torch.cuda.device_count())]
+model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3)).to(try_gpu())
+assert model_device(model) == cuda0, "a model moved with .to(try_gpu()) should be on cuda:0"
+cpu_batch = {"x": torch.ones(2, 4), "y": (torch.zeros(2), "label")}
+batch = to_device(cpu_batch, try_gpu())
+assert batch["x"].device == cuda0 and batch["y"][0].device == cuda0 and batch["y"][1] == "label"
+assert to_device(batch, cuda0)["x"] is batch["x"], "tensors already on cuda:0 should not be copied"
+assert model(batch["x"]).device == cuda0
+A = torch.ones(512, 512, device=cuda0)
+assert 0 < benchmark(lambda: A @ A, cuda0, repeat=3) < 10
+'''
+
+NOTEBOOKS = {
+    "lesson": (course.ROOT / "notebooks" / "05_gpu.ipynb", LESSON_CHECKS),
+    "assignment": (course.notebook_path("source", "05_gpu"), ASSIGNMENT_CHECKS),
+}
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("which", sorted(NOTEBOOKS))
+def test_notebook_uses_the_gpu(which):
+    path, checks = NOTEBOOKS[which]
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(checks.strip()))
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(course.ROOT)}})
+    client.execute()  # raises CellExecutionError, with the failing cell, when anything fails
