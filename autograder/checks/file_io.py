@@ -1,0 +1,618 @@
+"""Hidden checks for section 4, file I/O (assignment ``04_file_io``).
+
+Each public function takes the student's functions and returns None when they behave as the
+exercise asks, or raises CheckFailed with one plain sentence. Every check works in a temporary
+folder of its own and removes it; anything it patches (``torch.save``, ``tempfile.tempdir``)
+is restored before it returns. Saved values are compared bit for bit with ``torch.equal``:
+saving and loading must not change a single bit.
+"""
+import contextlib
+import io
+import os
+import shutil
+import tempfile
+import warnings
+import zipfile
+from collections import OrderedDict
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+
+import torch
+from torch import nn
+
+from autograder.checks._support import call, describe, expect, fail, seeded
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+@contextlib.contextmanager
+def _workdir():
+    """A fresh temporary folder, removed with everything in it afterwards."""
+    folder = tempfile.mkdtemp(prefix="file-io-check-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _raises(fn, *args):
+    """The exception ``fn(*args)`` raises (warnings silenced), or None when it returns."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fn(*args)
+    except Exception as error:  # refusing is what is asked for; how is up to the student
+        return error
+    return None
+
+
+def _names(keys):
+    return ", ".join(repr(k) for k in keys)
+
+
+def _differing(module, expected):
+    """Names of entries of ``expected`` (a state_dict) that ``module`` does not hold bit for bit."""
+    actual = module.state_dict()
+    return [
+        key for key, value in expected.items()
+        if key not in actual or actual[key].shape != value.shape or not torch.equal(actual[key], value)
+    ]
+
+
+def _snapshot(module):
+    return OrderedDict((k, v.detach().clone()) for k, v in module.state_dict().items())
+
+
+def _buffered_net(seed, extra_layer=False):
+    """Linear, BatchNorm (with non-trivial running statistics), ReLU, Dropout, Linear."""
+    with seeded(seed):
+        layers = [nn.Linear(6, 16), nn.BatchNorm1d(16), nn.ReLU(), nn.Dropout(0.5), nn.Linear(16, 3)]
+        if extra_layer:
+            layers += [nn.ReLU(), nn.Linear(3, 3)]
+        net = nn.Sequential(*layers)
+        with torch.no_grad():
+            net[1].weight.uniform_(0.5, 1.5)
+            net[1].bias.normal_()
+            net[1].running_mean.normal_()
+            net[1].running_var.uniform_(0.5, 2.0)
+            net[1].num_batches_tracked.fill_(seed + 7)
+    return net
+
+
+def _ran_on_load(state):
+    """Called by the unpickler when the booby-trapped file is loaded: arbitrary code running."""
+    return state
+
+
+class _CodeOnLoad:
+    """Pickles as a call to ``_ran_on_load``: loading it runs a function, as a malicious file would."""
+
+    def __init__(self, state):
+        self.state = OrderedDict(state)
+
+    def __reduce__(self):
+        return (_ran_on_load, (self.state,))
+
+
+# ----------------------------------------------------------------------------- save_load_params
+
+
+def save_load_params(save_params, load_params):
+    with _workdir() as folder:
+        original = _buffered_net(0)
+        expected = _snapshot(original)
+        path = os.path.join(folder, "net.params")
+        call("save_params(net, path)", save_params, original, path)
+        expect(os.path.isfile(path), "save_params(net, path) wrote no file at path.")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                stored = torch.load(path, weights_only=True)
+        except Exception as error:
+            fail(
+                "torch.load(path, weights_only=True) cannot read the file save_params wrote "
+                f"({type(error).__name__}); save only net.state_dict() with torch.save, not the model object."
+            )
+        expect(
+            isinstance(stored, Mapping),
+            f"save_params should save net.state_dict() (a dict of tensors), but the file holds {describe(stored)}.",
+        )
+        missing = [k for k in expected if k not in stored]
+        extra = [k for k in stored if k not in expected]
+        expect(
+            not missing,
+            f"The file save_params wrote lacks {_names(missing)}; save the whole net.state_dict(), "
+            "buffers (such as BatchNorm's running statistics) included.",
+        )
+        expect(not extra, f"The file save_params wrote holds {_names(extra)}, which are not in net.state_dict().")
+        for key, value in expected.items():
+            expect(
+                isinstance(stored[key], torch.Tensor) and stored[key].shape == value.shape
+                and torch.equal(stored[key], value),
+                f"The entry {key!r} in the file save_params wrote differs from net.state_dict()[{key!r}].",
+            )
+
+        fresh = _buffered_net(1)
+        loaded = call("load_params(net, path)", load_params, fresh, path)
+        expect(
+            loaded is fresh,
+            "load_params(net, path) should load into the given net and return that net, "
+            f"but it returned {describe(loaded)}.",
+        )
+        wrong = _differing(fresh, expected)
+        expect(not wrong, f"After load_params, the net's {_names(wrong)} differ from the saved ones.")
+        training = [name for name, module in fresh.named_modules() if module.training]
+        if training:
+            which = "the returned net" if training[0] == "" else f"its submodule {training[0]!r}"
+            fail(f"load_params should return the net in evaluation mode (net.eval()), but {which} is still training.")
+        with seeded(2):
+            X = torch.randn(5, 6)
+        original.eval()
+        with torch.no_grad():
+            want = original(X)
+            got = call("The loaded net on a batch", fresh, X)
+        expect(
+            isinstance(got, torch.Tensor) and torch.equal(got, want),
+            "The loaded net's outputs are not bit for bit those of the saved net.",
+        )
+
+        short = OrderedDict(expected)
+        del short["4.bias"]
+        torch.save(short, os.path.join(folder, "short.params"))
+        expect(
+            _raises(load_params, _buffered_net(3), os.path.join(folder, "short.params")) is not None,
+            "load_params accepted a file that lacks the key '4.bias'; load with strict key matching "
+            "(load_state_dict's default strict=True) so that a mismatch raises.",
+        )
+        long = OrderedDict(expected)
+        long["5.weight"] = torch.zeros(3, 3)
+        torch.save(long, os.path.join(folder, "long.params"))
+        expect(
+            _raises(load_params, _buffered_net(4), os.path.join(folder, "long.params")) is not None,
+            "load_params accepted a file with the unexpected key '5.weight'; load with strict key matching "
+            "so that a mismatch raises.",
+        )
+
+        torch.save(_CodeOnLoad(expected), os.path.join(folder, "trap.params"))
+        expect(
+            _raises(load_params, _buffered_net(5), os.path.join(folder, "trap.params")) is not None,
+            "load_params loaded a file whose pickle calls a function while it is read (the way a malicious "
+            "file runs code); load with torch.load(path, weights_only=True) so such files are refused.",
+        )
+
+
+# ----------------------------------------------------------------------------- checkpoint
+
+
+def _regression_net(seed):
+    with seeded(seed):
+        return nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 1))
+
+
+def _adam(model):
+    return torch.optim.Adam(model.parameters(), lr=0.05)
+
+
+def _train(model, optimizer, steps):
+    with seeded(11):
+        X = torch.randn(32, 4)
+        y = X @ torch.tensor([[1.0], [-2.0], [0.5], [3.0]]) + 0.1 * torch.randn(32, 1)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = ((model(X) - y) ** 2).mean()
+        loss.backward()
+        optimizer.step()
+
+
+@contextlib.contextmanager
+def _failing_torch_save():
+    """torch.save that writes the first half of the file, then raises OSError as a full disk would."""
+    real_save, real_serialization_save = torch.save, torch.serialization.save
+    calls = []
+
+    def broken_save(obj, f, *args, **kwargs):
+        calls.append(f)
+        buffer = io.BytesIO()
+        real_save(obj, buffer, *args, **kwargs)
+        half = buffer.getvalue()[: len(buffer.getvalue()) // 2]
+        if isinstance(f, (str, os.PathLike)):
+            with open(f, "wb") as out:
+                out.write(half)
+        else:
+            f.write(half)
+        raise OSError("No space left on device (a failure simulated by the grader)")
+
+    torch.save = torch.serialization.save = broken_save
+    try:
+        yield calls
+    finally:
+        torch.save, torch.serialization.save = real_save, real_serialization_save
+
+
+@contextlib.contextmanager
+def _tempdir(folder):
+    """Point the tempfile module's default folder at ``folder``, so temporary files made there can be seen."""
+    before = tempfile.tempdir
+    tempfile.tempdir = folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = before
+
+
+def _poisoned(value):
+    """``value`` with its dict (or the dicts inside a top-level list/tuple) wrapped so loading runs code."""
+    if isinstance(value, Mapping):
+        return _CodeOnLoad(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_poisoned(item) if isinstance(item, Mapping) else item for item in value)
+    return value
+
+
+def checkpoint(save_checkpoint, load_checkpoint):
+    with _workdir() as folder:
+        # Training for 6 steps without a break ...
+        straight = _regression_net(0)
+        _train(straight, _adam(straight), 6)
+
+        # ... must end exactly where 3 steps, a checkpoint, a fresh model and 3 more steps end.
+        first = _regression_net(0)
+        first_optimizer = _adam(first)
+        _train(first, first_optimizer, 3)
+        path = os.path.join(folder, "run.ckpt")
+        call("save_checkpoint(path, model, optimizer, 3)", save_checkpoint, path, first, first_optimizer, 3)
+        expect(os.path.isfile(path), "save_checkpoint(path, model, optimizer, epoch) wrote no file at path.")
+        leftovers = sorted(set(os.listdir(folder)) - {"run.ckpt"})
+        expect(
+            not leftovers,
+            f"save_checkpoint left {_names(leftovers)} beside the checkpoint; remove or rename every temporary file.",
+        )
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                stored = torch.load(path, weights_only=True)
+        except Exception as error:
+            fail(
+                f"torch.load(path, weights_only=True) cannot read the checkpoint ({type(error).__name__}); "
+                "save the state_dict()s of the model and the optimizer and the epoch number, "
+                "not the objects themselves."
+            )
+
+        resumed = _regression_net(1)
+        resumed_optimizer = _adam(resumed)
+        epoch = call("load_checkpoint(path, model, optimizer)", load_checkpoint, path, resumed, resumed_optimizer)
+        expect(
+            isinstance(epoch, int) and not isinstance(epoch, bool) and epoch == 3,
+            f"load_checkpoint should return the saved epoch 3 (an int), but returned {epoch!r}.",
+        )
+        wrong = _differing(resumed, first.state_dict())
+        expect(not wrong, f"After load_checkpoint, the model's {_names(wrong)} differ from the saved ones.")
+        held = [p for group in resumed_optimizer.param_groups for p in group["params"]]
+        expect(
+            len(held) == len(list(resumed.parameters()))
+            and all(a is b for a, b in zip(held, resumed.parameters())),
+            "After load_checkpoint the optimizer no longer holds the model's parameters; restore the model "
+            "in place with load_state_dict (without assign=True) so the optimizer keeps updating it.",
+        )
+        expect(
+            len(resumed_optimizer.state) > 0,
+            "After load_checkpoint the optimizer has no state; the checkpoint must hold optimizer.state_dict() "
+            "and load_checkpoint must restore it with optimizer.load_state_dict.",
+        )
+        _train(resumed, resumed_optimizer, 3)
+        wrong = _differing(resumed, straight.state_dict())
+        expect(
+            not wrong,
+            f"Training resumed from the checkpoint ended with different {_names(wrong)} than training that was "
+            "never interrupted; restore the optimizer's state (Adam's moments and step count) as well as the model's.",
+        )
+
+        # The checkpoint must hold plain data only: a file whose pickle runs code must be refused.
+        trap = os.path.join(folder, "trap.ckpt")
+        torch.save(_poisoned(stored), trap)
+        model = _regression_net(2)
+        expect(
+            _raises(load_checkpoint, trap, model, _adam(model)) is not None,
+            "load_checkpoint loaded a file whose pickle calls a function while it is read (the way a malicious "
+            "file runs code); load with torch.load(path, weights_only=True) so such files are refused.",
+        )
+
+        # Atomic saving: a write that fails part-way leaves the previous checkpoint intact, and no litter.
+        keep = os.path.join(folder, "atomic")
+        scratch = os.path.join(folder, "scratch")
+        os.mkdir(keep)
+        os.mkdir(scratch)
+        path = os.path.join(keep, "run.ckpt")
+        model = _regression_net(3)
+        optimizer = _adam(model)
+        _train(model, optimizer, 2)
+        call("save_checkpoint(path, model, optimizer, 2)", save_checkpoint, path, model, optimizer, 2)
+        saved = _snapshot(model)
+        _train(model, optimizer, 1)
+        with _failing_torch_save() as calls, _tempdir(scratch):
+            _raises(save_checkpoint, path, model, optimizer, 3)
+        expect(
+            calls,
+            "save_checkpoint never called torch.save, so a failure part-way through writing could not be "
+            "simulated; write the checkpoint with torch.save.",
+        )
+        expect(
+            os.path.isfile(path),
+            "When writing failed part-way, the checkpoint previously at path was gone; write to a temporary "
+            "file first and only then move it onto path with os.replace.",
+        )
+        restored = _regression_net(4)
+        restored_optimizer = _adam(restored)
+        error = _raises(load_checkpoint, path, restored, restored_optimizer)
+        expect(
+            error is None,
+            "When writing failed part-way, the checkpoint previously at path was left damaged "
+            f"(loading it raised {type(error).__name__}); write to a temporary file and os.replace it onto path "
+            "only once it is complete.",
+        )
+        wrong = _differing(restored, saved)
+        expect(
+            not wrong,
+            "When writing failed part-way, the checkpoint at path no longer held the previous one; write to a "
+            "temporary file and os.replace it onto path only once it is complete.",
+        )
+        litter = sorted(set(os.listdir(keep)) - {"run.ckpt"}) + sorted(os.listdir(scratch))
+        expect(
+            not litter,
+            f"When writing failed part-way, save_checkpoint left the temporary file {_names(litter)} behind; "
+            "remove it when saving fails (try/except or finally), then let the error propagate.",
+        )
+
+
+# ----------------------------------------------------------------------------- load_submodule
+
+
+class _Trunk(nn.Module):
+    """Submodule names chosen to trip prefix mistakes: 'enc' vs 'enc2', and 'enc' inside 'dec'."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8))
+        self.enc2 = nn.Linear(8, 8)
+        self.dec = nn.ModuleDict({"enc": nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8))})
+
+
+def _block(seed, layers=3):
+    with seeded(seed):
+        return nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 8))[:layers]
+
+
+def _expect_loaded(load_submodule, module, path, prefix, expected):
+    what = f"load_submodule(module, path, {prefix!r})"
+    result = call(what, load_submodule, module, path, prefix)
+    expect(result is module, f"{what} should return the module it loaded into, but returned {describe(result)}.")
+    wrong = _differing(module, expected)
+    expect(
+        not wrong,
+        f"After {what}, the module's {_names(wrong)} differ from the saved {prefix}.* entries; take exactly the "
+        f"keys that start with {prefix + '.'!r} and strip that prefix.",
+    )
+
+
+def _expect_mismatch_named(load_submodule, module, path, prefix, key, kind):
+    error = _raises(load_submodule, module, path, prefix)
+    expect(
+        error is not None,
+        f"load_submodule(module, path, {prefix!r}) accepted a module that does not match the saved entries "
+        f"({kind} key {key!r}); load with strict matching so a mismatch raises.",
+    )
+    expect(
+        key in str(error),
+        f"When the module does not match, the error should name the {kind} key {key!r}, but it said: "
+        f"{type(error).__name__}: {str(error).strip()[:200]}",
+    )
+
+
+def load_submodule(load_submodule):
+    with _workdir() as folder:
+        with seeded(0):
+            trunk = _Trunk()
+        path = os.path.join(folder, "trunk.params")
+        torch.save(trunk.state_dict(), path)
+
+        _expect_loaded(load_submodule, _block(1), path, "enc", trunk.enc.state_dict())
+        _expect_loaded(load_submodule, _block(2), path, "dec.enc", trunk.dec["enc"].state_dict())
+        with seeded(3):
+            single = nn.Linear(8, 8)
+        _expect_loaded(load_submodule, single, path, "enc2", trunk.enc2.state_dict())
+
+        # The first block of a trained net, into a new net's first block (keys '1' vs '10', '11').
+        with seeded(4):
+            deep = nn.Sequential(*[nn.Linear(3, 3) for _ in range(12)])
+            fresh = nn.Linear(3, 3)
+        deep_path = os.path.join(folder, "deep.params")
+        torch.save(deep.state_dict(), deep_path)
+        _expect_loaded(load_submodule, fresh, deep_path, "1", deep[1].state_dict())
+
+        _expect_mismatch_named(load_submodule, _block(5, layers=5), path, "enc", "4.weight", "missing")
+        _expect_mismatch_named(load_submodule, _block(6, layers=1), path, "enc", "2.weight", "unexpected")
+        _expect_mismatch_named(load_submodule, _block(7), path, "encoder", "0.weight", "missing")
+
+
+# ----------------------------------------------------------------------------- archive_members
+
+
+def _zip(path, names):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in names:
+            archive.writestr(name, b"stand-in bytes")
+
+
+def _members_reference(path):
+    """Member names of a torch.save archive below its top folder, found with PurePosixPath."""
+    with zipfile.ZipFile(path) as archive:
+        return sorted(str(PurePosixPath(*PurePosixPath(info.filename).parts[1:])) for info in archive.infolist())
+
+
+def archive_members(archive_members):
+    with _workdir() as folder:
+        with seeded(0):
+            x = torch.arange(4)
+            net = nn.Sequential(*[nn.Linear(2, 2) for _ in range(6)])  # 12 tensors: data/0 ... data/11
+        saved = {
+            "x-file": x,
+            "tensors.pt": [x, torch.zeros(4)],
+            "mlp.params": net.state_dict(),
+        }
+        for name, value in saved.items():
+            path = os.path.join(folder, name)
+            torch.save(value, path)
+            expected = _members_reference(path)
+            got = call(f"archive_members({name!r})", archive_members, path)
+            expect(
+                isinstance(got, (list, tuple)) and all(isinstance(n, str) for n in got),
+                f"archive_members should return a list of member names (strings), but returned {describe(got)}.",
+            )
+            got = list(got)
+            top = name.split(".")[0]
+            expect(
+                not any(n.startswith(top + "/") for n in got),
+                f"archive_members({name!r}) kept the archive's top-level folder {top + '/'!r} in the names; "
+                f"return 'data.pkl', not '{top}/data.pkl'.",
+            )
+            expect(
+                sorted(got) == expected,
+                f"archive_members({name!r}) should return {expected}, but returned {got}.",
+            )
+            expect(got == expected, f"archive_members({name!r}) should return the names sorted: {expected}.")
+
+        hand_made = os.path.join(folder, "hand-made.zip")
+        _zip(hand_made, ["model/data/0", "model/notes/readme.txt", "model/data.pkl"])
+        got = call("archive_members on a zip holding model/data.pkl", archive_members, hand_made)
+        expected = ["data.pkl", "data/0", "notes/readme.txt"]
+        expect(
+            isinstance(got, (list, tuple)) and list(got) == expected,
+            f"For a zip holding model/data.pkl, model/data/0 and model/notes/readme.txt, archive_members should "
+            f"return {expected}, but returned {got!r}.",
+        )
+
+        refused = {}
+        path = os.path.join(folder, "notes.txt")
+        with open(path, "w") as out:
+            out.write("not an archive\n")
+        refused["a text file"] = path
+        path = os.path.join(folder, "legacy.pt")
+        torch.save(x, path, _use_new_zipfile_serialization=False)
+        refused["a file in torch's legacy (non-zip) format"] = path
+        cases = {
+            "a zip with members under two top-level folders": ["a/data.pkl", "a/data/0", "b/data/0"],
+            "a zip with a member outside any folder": ["a/data.pkl", "a/data/0", "README"],
+            "a zip whose top-level folder holds no data.pkl": ["a/data/0", "a/version"],
+            "a zip whose data.pkl sits one folder too deep": ["a/inner/data.pkl", "a/inner/data/0"],
+            "an empty zip": [],
+        }
+        for index, (what, names) in enumerate(cases.items()):
+            path = os.path.join(folder, f"case{index}.zip")
+            _zip(path, names)
+            refused[what] = path
+        for what, path in refused.items():
+            error = _raises(archive_members, path)
+            expect(error is not None, f"archive_members should raise ValueError for {what}, but it returned.")
+            expect(
+                isinstance(error, ValueError),
+                f"archive_members should raise ValueError for {what}, but raised {type(error).__name__}: {error}",
+            )
+
+
+# ----------------------------------------------------------------------------- safe_weights
+
+
+def _tied_net(seed):
+    """Ties of both kinds: layers 2 and 4 are one nn.Linear (as in the notes), and layer 6,
+    a module of its own, uses layer 2's weight as its weight (as tied embeddings do)."""
+    with seeded(seed):
+        shared = nn.Linear(8, 8)
+        net = nn.Sequential(
+            nn.Linear(4, 8), nn.ReLU(), shared, nn.ReLU(), shared, nn.ReLU(),
+            nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 2),
+        )
+        net[6].weight = shared.weight
+    return net
+
+
+def _read_safetensors(path, what):
+    from safetensors.torch import load_file
+
+    try:
+        return load_file(path)
+    except Exception as error:
+        fail(
+            f"The file save_safe wrote for {what} is not a safetensors file (safetensors.torch.load_file "
+            f"raised {type(error).__name__}); save with safetensors, not torch.save."
+        )
+
+
+def _expect_file_holds(stored, net, what):
+    """Every stored tensor is the net's entry of that name; every tensor (or one of its aliases) is stored."""
+    state = net.state_dict()
+    for key, value in stored.items():
+        expect(key in state, f"The safetensors file for {what} holds {key!r}, which is not in net.state_dict().")
+        expect(
+            value.shape == state[key].shape and torch.equal(value, state[key]),
+            f"The safetensors file for {what} holds a value for {key!r} that differs from net.state_dict()[{key!r}].",
+        )
+    groups = {}
+    for key, value in state.items():
+        groups.setdefault(value.untyped_storage().data_ptr(), []).append(key)
+    for keys in groups.values():
+        expect(
+            any(key in stored for key in keys),
+            f"The safetensors file for {what} lacks {keys[0]!r}; save every tensor of the net.",
+        )
+
+
+def _expect_round_trip(save_safe, load_safe, make, folder, name, what):
+    original = make(0)
+    path = os.path.join(folder, name)
+    call(f"save_safe(net, path) for {what}", save_safe, original, path)
+    expect(os.path.isfile(path), f"save_safe(net, path) wrote no file at path for {what}.")
+    _expect_file_holds(_read_safetensors(path, what), original, what)
+    fresh = make(1)
+    loaded = call(f"load_safe(net, path) for {what}", load_safe, fresh, path)
+    expect(
+        loaded is fresh,
+        f"load_safe(net, path) should load into the given net and return it, but returned {describe(loaded)}.",
+    )
+    wrong = _differing(fresh, original.state_dict())
+    expect(not wrong, f"After load_safe for {what}, the net's {_names(wrong)} differ from the saved ones.")
+    return original, fresh, path
+
+
+def safe_weights(save_safe, load_safe):
+    with _workdir() as folder:
+        _, _, path = _expect_round_trip(
+            save_safe, load_safe, _buffered_net, folder, "plain.safetensors", "a net with BatchNorm buffers")
+
+        original, fresh, _ = _expect_round_trip(
+            save_safe, load_safe, _tied_net, folder, "tied.safetensors", "a net with tied parameters")
+        expect(
+            fresh[2].weight is fresh[4].weight and fresh[6].weight is fresh[2].weight,
+            "After load_safe, layer 6's weight is no longer layer 2's weight (they were one tied parameter); "
+            "copy the values into the net's own parameters (no assign=True) so the tie survives.",
+        )
+        with seeded(2):
+            X = torch.randn(3, 4)
+        with torch.no_grad():
+            expect(
+                torch.equal(fresh(X), original(X)),
+                "After load_safe, the tied net's outputs differ from the saved net's.",
+            )
+
+        error = _raises(load_safe, _buffered_net(3, extra_layer=True), path)
+        expect(
+            error is not None,
+            "load_safe accepted a file that lacks the net's '6.weight' and '6.bias'; load with strict key "
+            "matching so that a mismatch raises.",
+        )
+        error = _raises(load_safe, nn.Sequential(nn.Linear(6, 16)), path)
+        expect(
+            error is not None,
+            "load_safe accepted a file holding keys the net does not have (such as '4.weight'); load with strict "
+            "key matching so that a mismatch raises.",
+        )

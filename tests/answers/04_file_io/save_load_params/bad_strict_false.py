@@ -1,0 +1,9 @@
+# strict=False hides missing and unexpected keys.
+def save_params(net, path):
+    torch.save(net.state_dict(), path)
+
+
+def load_params(net, path):
+    net.load_state_dict(torch.load(path, weights_only=True), strict=False)
+    net.eval()
+    return net
