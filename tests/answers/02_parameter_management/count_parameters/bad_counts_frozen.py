@@ -1,0 +1,3 @@
+def count_parameters(net):
+    # forgets that frozen parameters are not trainable
+    return sum(p.numel() for p in net.parameters())

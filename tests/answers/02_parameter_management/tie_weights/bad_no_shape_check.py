@@ -1,0 +1,3 @@
+def tie_weights(embedding, decoder):
+    decoder.weight = embedding.weight
+    return decoder

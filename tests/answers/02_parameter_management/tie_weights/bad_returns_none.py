@@ -1,0 +1,4 @@
+def tie_weights(embedding, decoder):
+    if embedding.weight.shape != decoder.weight.shape:
+        raise ValueError("shapes differ")
+    decoder.weight = embedding.weight

@@ -1,0 +1,5 @@
+def make_tied_net():
+    return nn.Sequential(nn.Linear(4, 8), nn.ReLU(),
+                         nn.Linear(8, 8), nn.ReLU(),
+                         nn.Linear(8, 8), nn.ReLU(),
+                         nn.Linear(8, 1))
