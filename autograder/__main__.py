@@ -17,12 +17,19 @@ def release(args):
 
 def grade(args):
     _release_missing(args.root)
-    failed = grading.autograde(args.root)
+    overrides = {k: v for k, v in (("cell_timeout", args.timeout), ("memory", args.memory and args.memory * 1024 ** 2))
+                 if v}
+    failed = grading.autograde(args.root, jobs=args.jobs, scheduler=args.scheduler,
+                               limits=grading.default_limits(args.root, **overrides),
+                               write_feedback=not args.no_feedback)
     columns, maxima, rows = report.scores(args.root)
     path = args.root / "grades.csv"
     report.write_csv(path, columns, maxima, rows)
     print("\n" + report.table(columns, maxima, rows))
-    print(f"\ngrades written to {path}; feedback under {args.root / 'feedback'}")
+    print("\n" + report.flagged(args.root))
+    figure = report.figure(args.root, columns, maxima, rows)
+    print(f"\ngrades written to {path}, flags to {args.root / 'flags.csv'}, figure to {figure}; "
+          f"feedback under {args.root / 'feedback'}")
     for student, assignment, error in failed:
         print(f"\nnbgrader could not grade {student} / {assignment}:\n{error}", file=sys.stderr)
     return 1 if failed else 0
@@ -61,8 +68,17 @@ def main(argv=None):
                         help="course folder (default: this repository)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("release", help="regenerate release/ from source/").set_defaults(run=release)
-    commands.add_parser("grade", help="autograde submitted/, write feedback/ and grades.csv").set_defaults(run=grade)
-    commands.add_parser("demo", help="release, grade three sample students, print the scores").set_defaults(run=demo)
+    for name, run, text in (("grade", grade, "autograde submitted/, write feedback/, grades.csv, flags.csv, grades.png"),
+                            ("demo", demo, "release, grade three sample students, print the scores")):
+        command = commands.add_parser(name, help=text)
+        command.set_defaults(run=run)
+        command.add_argument("--jobs", type=int, default=None,
+                             help="notebooks executed at once on a local Dask cluster (default: CPU count)")
+        command.add_argument("--scheduler", metavar="ADDRESS",
+                             help="send the work to an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+        command.add_argument("--timeout", type=int, help="seconds per cell (default: Execute.timeout of the config)")
+        command.add_argument("--memory", type=int, metavar="MiB", help="memory limit of a student kernel (default 4096)")
+        command.add_argument("--no-feedback", action="store_true", help="skip writing feedback/")
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.run(args) or 0

@@ -1,5 +1,6 @@
 """Scores per student and exercise, read from nbgrader's gradebook: grades.csv and the terminal table."""
 import csv
+from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
@@ -82,3 +83,70 @@ def table(columns, maxima, rows):
 
 def _num(x):
     return f"{x:g}"
+
+
+def flagged(root=course.ROOT):
+    """The submissions to look at by hand (from flags.csv), as text."""
+    from .grading import flags
+    found = flags.read(root)
+    if not found:
+        return "flagged submissions: none"
+    review = {k: [r for kind, r in v if kind == flags.REVIEW] for k, v in found.items()}
+    review = {k: v for k, v in review.items() if v}
+    lines = [f"flagged submissions ({len(review)}) — look at these by hand:"]
+    lines += [f"  {s} / {a}: " + "; ".join(reasons) for (s, a), reasons in sorted(review.items())] or ["  none"]
+    lines.append("notes (handled automatically, graded as the notebook stood):")
+    for (student, assignment), entries in sorted(found.items()):
+        notes = [r for kind, r in entries if kind == flags.NOTE]
+        if notes:
+            lines.append(f"  {student} / {assignment}: " + "; ".join(notes))
+    return "\n".join(lines)
+
+
+def failing_cells(root=course.ROOT):
+    """{(assignment, graded cell id): how many students lost points on it}, most frequent first."""
+    counts = {}
+    with Gradebook(course.api(root).coursedir.db_url) as gradebook:
+        for assignment in course.assignments(root):
+            for student in gradebook.students:
+                try:
+                    submission = gradebook.find_submission(assignment, student.id)
+                except MissingEntry:
+                    continue
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        if grade.score < grade.max_score:
+                            counts[assignment, grade.name] = counts.get((assignment, grade.name), 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def figure(root, columns, maxima, rows, path=None, top=12):
+    """grades.png next to grades.csv: score distribution per exercise (left), most often failed checks (right)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    path = path or Path(root, "grades.png")
+    failing = list(failing_cells(root).items())[:top]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, max(4, 0.35 * len(columns) + 1.5)))
+    labels = [f"{a}/{e}" for a, e in columns]
+    data = [[100 * row[c] / maxima[c] if maxima[c] else 0 for row in rows.values()] for c in columns]
+    if columns and rows:
+        left.boxplot(data, orientation="horizontal", tick_labels=labels, showmeans=True)
+        for y, values in enumerate(data, 1):
+            left.scatter(values, [y] * len(values), s=10, alpha=0.4, color="tab:blue")
+    left.invert_yaxis()  # course order, top to bottom
+    left.set_xlabel("score (% of the exercise's points)")
+    left.set_title(f"score distribution per exercise ({len(rows)} students)")
+    left.set_xlim(-5, 105)
+    if failing:
+        right.barh([f"{a}/{c}" for (a, c), _ in failing][::-1], [n for _, n in failing][::-1], color="tab:red")
+    else:
+        right.text(0.5, 0.5, "no graded test cell lost points", ha="center", va="center", transform=right.transAxes)
+        right.set_yticks([])
+    right.set_xlabel("students who lost points")
+    right.set_title("checks that fail most often (graded test cells)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path

@@ -1,0 +1,167 @@
+"""The one step that runs on a Dask worker: execute a sanitized notebook in a sandboxed kernel.
+
+The notebook arrives with nbgrader's locked and hidden cells already restored (by the instructor's process) and
+leaves executed by nbgrader's own Execute preprocessor, so it scores exactly as `nbgrader autograde` scores it.
+Around that step: the kernel starts in the sandbox; each graded test cell is preceded by a guard that undoes
+monkeypatching of builtins, torch and the checks; the output kept per cell is capped; a kernel that dies (exit,
+crash, memory limit) is restarted for the remaining cells; the whole notebook has a wall-time budget.
+The worker never touches the gradebook or the course folder.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import DeadKernelError
+from nbgrader.preprocessors import Execute
+
+from . import guard
+from .sandbox import Limits, Sandbox
+
+MAX_RESTARTS = 3
+
+
+def _kernel_manager(sandbox):
+    class SandboxedKernelManager(AsyncKernelManager):
+        """Starts the kernel inside `sandbox`, talking over IPC sockets in its run folder; interrupts by message
+        (a signal sent to bubblewrap would not reach a kernel in its own session and PID namespace)."""
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.connection_file = str(sandbox.run / f"kernel-{uuid.uuid4().hex[:8]}.json")
+            self.ip = str(sandbox.run / "ipc")
+
+        def format_kernel_cmd(self, extra_arguments=None):
+            self.kernel_spec.interrupt_mode = "message"
+            argv = [os.path.join(os.path.dirname(sys.executable), "python"), "-m", "ipykernel_launcher",
+                    "-f", self.connection_file, "--HistoryManager.hist_file=:memory:"]
+            return sandbox.command(argv)
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw.update(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # the kernel's own console chatter
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+        def write_connection_file(self, **kwargs):
+            super().write_connection_file(**kwargs)
+            if os.geteuid() == 0:
+                os.chown(self.connection_file, sandbox.uid, sandbox.uid)
+
+    return SandboxedKernelManager
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute with the kernel in a sandbox and the output of each cell capped."""
+
+    def __init__(self, sandbox, **kwargs):
+        self.sandbox = sandbox
+        super().__init__(kernel_manager_class=_kernel_manager(sandbox), **kwargs)
+        self._sizes = {}
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(json.dumps(msg.get("content", {})))
+        total = self._sizes.get(cell_index, 0)
+        self._sizes[cell_index] = total + size
+        cap = self.sandbox.limits.output
+        if total + size > cap:
+            if total <= cap:
+                outs.append(nbformat.v4.new_output(
+                    "stream", name="stdout", text=f"\n[output truncated: more than {cap} bytes]\n"))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _error(text):
+    return nbformat.v4.new_output("error", ename="GradingError", evalue=text, traceback=[f"GradingError: {text}"])
+
+
+def run(job):
+    """Execute one submission. `job`: key, notebook (JSON text), files ({path: bytes}), limits (dict), skip (bool).
+
+    Returns {"key", "notebook" (JSON text), "events" (list of sentences for the report), "seconds", "worker"}.
+    """
+    limits = Limits(**job["limits"])
+    nb = nbformat.reads(job["notebook"], as_version=4)
+    started = time.monotonic()
+    events = []
+    if job.get("skip"):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [_error(job["skip"])]
+        return {"key": job["key"], "notebook": nbformat.writes(nb), "events": events, "seconds": 0.0,
+                "worker": os.getpid()}
+    nonce = uuid.uuid4().hex
+    guarded, positions = guard.insert(nb, nonce)
+    sandbox = Sandbox(job["key"], limits)
+    try:
+        sandbox.put_files(job.get("files", {}))
+        _execute_with_restarts(guarded, sandbox, limits, started, events)
+    finally:
+        sandbox.cleanup()
+    events += guard.collect(guarded, positions, nonce)
+    nb.cells = [cell for i, cell in enumerate(guarded.cells) if i not in positions]
+    return {"key": job["key"], "notebook": nbformat.writes(nb), "events": events,
+            "seconds": time.monotonic() - started, "worker": os.getpid()}
+
+
+def _execute_with_restarts(nb, sandbox, limits, started, events):
+    """Run the notebook; after a kernel death, mark that cell and go on in a fresh kernel from the next one."""
+    first = 0
+    for attempt in range(MAX_RESTARTS + 1):
+        left = limits.submission_timeout - (time.monotonic() - started)
+        if left <= 0:
+            break
+        part = nbformat.v4.new_notebook(metadata=nb.metadata)
+        part.cells = nb.cells[first:]
+        ep = SandboxedExecute(sandbox, timeout=limits.cell_timeout, interrupt_on_timeout=True, allow_errors=True)
+        current = {"index": None}
+        ep.on_cell_start = lambda cell, cell_index: current.update(index=cell_index)
+        # a guard's first run imports torch: give it room even when the cell limit is tight
+        ep.timeout_func = lambda cell: max(limits.cell_timeout, 120) if guard.is_guard(cell) else limits.cell_timeout
+        watchdog = threading.Timer(left, _kill, args=(ep,))
+        watchdog.start()
+        try:
+            ep.preprocess(part, {"metadata": {"path": str(sandbox.work)}})
+            return
+        except Exception as error:  # a dead kernel, or nbclient giving up on it
+            if current["index"] is None:
+                break
+            dead = first + current["index"]
+            late = time.monotonic() - started >= limits.submission_timeout
+            reason = (f"the notebook ran past its time limit of {limits.submission_timeout} s" if late else
+                      "the kernel died while running this cell (exit, crash, or memory/process limit)"
+                      if isinstance(error, DeadKernelError) else f"execution failed: {type(error).__name__}")
+            nb.cells[dead].outputs.append(_error(reason))
+            events.append("the notebook ran past its time limit" if late else
+                          "the kernel died (exit, crash, or memory/process limit)" if isinstance(error, DeadKernelError)
+                          else f"a cell stopped answering ({type(error).__name__}); the rest ran in a fresh kernel")
+            first = dead + 1
+            if late:
+                break
+        finally:
+            watchdog.cancel()
+    for cell in nb.cells[first:]:
+        if cell.cell_type == "code" and not cell.outputs:
+            cell.outputs = [_error("not run: the kernel died too often or the time limit was reached")]
+    if first < len(nb.cells):
+        events.append("some cells were not run (the kernel died too often, or time ran out)")
+
+
+def _kill(ep):
+    """Deadline reached: kill the sandbox (bubblewrap's death takes its whole PID namespace along)."""
+    km = getattr(ep, "km", None)
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    if process is not None:
+        try:  # the kernel leads its own process group (jupyter_client starts a new session)
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass

@@ -1,0 +1,175 @@
+"""The sandbox a student's kernel runs in: bubblewrap namespaces, a throw-away user id and resource limits.
+
+Inside it the kernel sees the operating system (/usr, /etc) and the Python environment read-only, the hidden
+checks as compiled bytecode without their source, and one writable working folder; no network, no other
+process, no gradebook, source/, release/, other students or home folders. Where bubblewrap is missing only the
+resource limits apply, and `protection()` says so in words.
+"""
+import compileall
+import glob
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GiB = 1024 ** 3
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one submission may use. `cell_timeout` is nbgrader's Execute.timeout (seconds per cell)."""
+    cell_timeout: int = 120
+    submission_timeout: int = 900  # wall time of the whole notebook, kernel restarts included
+    memory: int = 4 * GiB  # writable memory of each process (RLIMIT_DATA; unlike RLIMIT_AS it lets CUDA start)
+    processes: int = 256  # processes and threads of the sandbox user (RLIMIT_NPROC)
+    file_size: int = 64 * 1024 ** 2  # largest file it may write (RLIMIT_FSIZE)
+    output: int = 1024 ** 2  # bytes of output kept per cell; the rest is dropped with a notice
+    threads: int = 1  # torch / OpenMP threads in the kernel (cores / jobs)
+
+
+def bwrap():
+    return shutil.which("bwrap")
+
+
+@lru_cache(maxsize=None)
+def protection():
+    """('bubblewrap' | 'limits-only', one sentence saying what is in force)."""
+    if sys.platform != "linux" or not bwrap():
+        return "limits-only", ("WEAKER PROTECTION: bubblewrap (apt-get install bubblewrap) is not installed, so student "
+                               "code runs with resource limits only and can read files and reach the network "
+                               "of the grading machine")
+    probe = subprocess.run([bwrap(), *_namespaces(), "--ro-bind", "/", "/", "true"], capture_output=True)
+    if probe.returncode:
+        return "limits-only", ("WEAKER PROTECTION: bubblewrap cannot create namespaces here "
+                               f"({probe.stderr.decode().strip()}), so student code runs with resource limits only")
+    who = "a throw-away user id" if os.geteuid() == 0 else "the grader's user id (run as root for a throw-away one)"
+    return "bubblewrap", ("sandbox: bubblewrap (no network, private /tmp and process tree, read-only Python, only "
+                          f"its own working folder writable), {who}, memory/process/file-size/time/output limits")
+
+
+def _namespaces():
+    user = [] if os.geteuid() == 0 else ["--unshare-user"]
+    return [*user, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+
+
+@lru_cache(maxsize=None)
+def staged_checks():
+    """A folder holding the `autograder.checks` package as bytecode only (no .py source).
+
+    The kernel imports the hidden checks from here; their source text never enters the sandbox. The folder is
+    named after a hash of the sources, so every process and run on a machine shares one per version of the checks.
+    """
+    package = Path(__file__).resolve().parent.parent
+    sources = [package / "__init__.py", *sorted((package / "checks").rglob("*.py"))]
+    digest = hashlib.sha256(b"".join(p.read_bytes() + str(p.relative_to(package)).encode() for p in sources))
+    stage = Path(tempfile.gettempdir(), f"grading-checks-{sys.version_info[0]}{sys.version_info[1]}-"
+                                        f"{digest.hexdigest()[:16]}")
+    if stage.exists():
+        return stage
+    build = Path(tempfile.mkdtemp(prefix="grading-checks-build-"))
+    target = build / "autograder"
+    shutil.copytree(package / "checks", target / "checks", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(package / "__init__.py", target / "__init__.py")
+    compileall.compile_dir(target, legacy=True, quiet=1)
+    for source in target.rglob("*.py"):
+        source.unlink()
+    for path in [build, *build.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    try:
+        build.rename(stage)  # atomic: a process building the same version at the same time keeps its own copy
+    except OSError:
+        shutil.rmtree(build, ignore_errors=True)
+    return stage
+
+
+def sandbox_uid(key):
+    """A user id no account uses, different for each submission, so process limits count only its processes."""
+    return 200000 + zlib.crc32(key.encode()) % 100000
+
+
+class Sandbox:
+    """One submission's folders and the command line that starts its kernel."""
+
+    def __init__(self, key, limits):
+        self.limits = limits
+        self.kind = protection()[0]
+        self.uid = sandbox_uid(key) if os.geteuid() == 0 else os.geteuid()
+        self.base = Path(tempfile.mkdtemp(prefix="grading-"))
+        self.base.chmod(0o711)
+        self.work, self.home, self.run = (self.base / n for n in ("work", "home", "run"))
+        for folder in (self.work, self.home, self.run):
+            folder.mkdir()
+            if os.geteuid() == 0:
+                os.chown(folder, self.uid, self.uid)
+
+    def put_files(self, files):
+        """Write the submission's other files ({relative path: bytes}) into the working folder."""
+        for rel, data in files.items():
+            path = self.work / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if os.geteuid() == 0:
+            for path in [self.work, *self.work.rglob("*")]:
+                os.chown(path, self.uid, self.uid)
+
+    def env(self):
+        threads = str(self.limits.threads)
+        return {
+            "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(self.home), "IPYTHONDIR": str(self.home / ".ipython"), "MPLCONFIGDIR": str(self.home / ".mpl"),
+            "TMPDIR": str(self.work), "MPLBACKEND": "agg", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": str(staged_checks()), "NBGRADER_EXECUTION": "autograde",
+            "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "TORCH_NUM_THREADS": threads,
+        }
+
+    def command(self, kernel_argv):
+        """The kernel's argv wrapped in resource limits and (where available) bubblewrap."""
+        limits = ["prlimit", f"--data={self.limits.memory}", f"--nproc={self.limits.processes}",
+                  f"--fsize={self.limits.file_size}", "--core=0", "--"]
+        if self.kind != "bubblewrap":
+            env = ["env", "-i", *(f"{k}={v}" for k, v in self.env().items())]
+            return [*limits, *env, *kernel_argv]
+        binds = ["--ro-bind", "/usr", "/usr", "--ro-bind-try", "/etc", "/etc"]
+        for link in ("bin", "lib", "lib64", "sbin"):
+            target = Path("/", link)
+            if target.is_symlink():
+                binds += ["--symlink", os.readlink(target), f"/{link}"]
+            elif target.exists():
+                binds += ["--ro-bind", str(target), str(target)]
+        binds += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        gpus = sorted(glob.glob("/dev/nvidia*"))  # the GPU section needs the devices (and /sys to find them)
+        for device in gpus:
+            binds += ["--dev-bind", device, device]
+        if gpus:
+            binds += ["--ro-bind", "/sys", "/sys"]
+        readable = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.executable).resolve().parent.parent,
+                    staged_checks()}
+        writable = [self.work, self.home, self.run]
+        made = set()
+        for path in sorted(readable | set(writable)):
+            for parent in reversed(path.parents):
+                if parent != Path("/") and parent not in made and not str(parent).startswith("/usr"):
+                    binds += ["--perms", "0755", "--dir", str(parent)]
+                    made.add(parent)
+            made.add(path)
+        for path in sorted(readable):
+            if not str(path).startswith("/usr/"):
+                binds += ["--ro-bind", str(path), str(path)]
+        for path in writable:
+            binds += ["--bind", str(path), str(path)]
+        env = ["--clearenv", *(x for k, v in self.env().items() for x in ("--setenv", k, v))]
+        drop = []
+        if os.geteuid() == 0:
+            drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                    "--inh-caps=-all", "--bounding-set=-all", "--"]
+        return [*limits, bwrap(), *_namespaces(), *binds, *env, "--hostname", "sandbox", "--die-with-parent",
+                "--new-session", "--chdir", str(self.work), "--", *drop, *kernel_argv]
+
+    def cleanup(self):
+        shutil.rmtree(self.base, ignore_errors=True)

@@ -1,0 +1,154 @@
+"""One `grade --jobs 2` run of the hostile catalogue together with correct submissions (tests/hostile/).
+
+Proves: each bad submission gets what it deserves or is flagged, correct ones keep full marks, nothing outside
+the student's own output changes, no process is left behind, the sandbox stops reads, connections and memory
+grabs while the rest of the notebook is graded, and feedback shows failure messages but no hidden test code.
+"""
+import contextlib
+import hashlib
+import io
+import socket
+import sqlite3
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from autograder import course, report
+from autograder.__main__ import main
+from autograder.grading import flags, sandbox, submissions
+from grading_course import ASSIGNMENT, HIDDEN_TOTAL, MAXIMA, RIGHT, WRONG_TOTAL, make_course, submit
+from hostile.catalogue import CATALOGUE
+
+pytestmark = pytest.mark.slow
+CORRECT = ("right-1", "right-2")
+
+
+def _hashes(root, *parts):
+    base = Path(root, *parts)
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def _probe(root, listener_port):
+    """A right submission with extra cells that attack the sandbox, each on its own."""
+    path = submit(root, "sandbox-probe", RIGHT)
+    nb = nbformat.read(path, as_version=4)
+    attacks = {
+        "read-gradebook": f"open({str(Path(root, 'gradebook.db'))!r}, 'rb').read()",
+        "list-other-student": f"import os\nos.listdir({str(Path(root, 'submitted', 'right-1'))!r})",
+        "connect": f"import socket\nsocket.create_connection(('127.0.0.1', {listener_port}), timeout=3)",
+        "memory": "x = bytearray(6 << 30)",
+    }
+    cells = [nbformat.v4.new_code_cell(code, metadata={"probe": name}) for name, code in attacks.items()]
+    nb.cells[4:4] = cells  # after the `double` test cell, before `total`
+    nbformat.write(nb, path)
+    return list(attacks)
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):
+    root = make_course(tmp_path_factory.mktemp("hostile"))
+    for student in CORRECT:
+        submit(root, student, RIGHT)
+    submit(root, "wrong-total", WRONG_TOTAL)
+    for name, (build, _, _) in CATALOGUE.items():
+        build(root, name)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    attacks = _probe(root, listener.getsockname()[1])
+    protected = {part: _hashes(root, part) for part in ("source", "release")}
+    others = {s: _hashes(root, "submitted", s) for s in (*CORRECT, "wrong-total")}
+    gradebook = Path(root, "gradebook.db")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        status = main(["--root", str(root), "grade", "--jobs", "2", "--timeout", "5", "--memory", "2048"])
+    listener.close()
+    return dict(root=root, status=status, printed=printed.getvalue(), protected=protected, others=others,
+                attacks=attacks, gradebook=gradebook)
+
+
+def _scores(root):
+    columns, _, rows = report.scores(root)
+    return {s: {e: row[a, e] for a, e in columns} for s, row in rows.items()}
+
+
+def test_every_submission_gets_what_it_deserves(hostile_run):
+    assert hostile_run["status"] == 0, hostile_run["printed"]
+    scores = _scores(hostile_run["root"])
+    found = flags.read(hostile_run["root"])
+    for student in CORRECT:
+        assert scores[student] == MAXIMA, f"{student} lost points next to hostile submissions"
+    assert scores["wrong-total"] == {"double": 2.0, "total": 0.0}
+    for name, (_, deserved, must_flag) in CATALOGUE.items():
+        lines = found.get((name, ASSIGNMENT), [])
+        flagged = any(kind == flags.REVIEW for kind, _ in lines)
+        assert lines, f"{name} has no line in the report"
+        assert scores[name] == deserved or flagged, f"{name}: scored {scores[name]}, deserved {deserved}"
+        if must_flag:
+            assert flagged, f"{name} should be flagged for a human"
+    for student in (*CORRECT, "wrong-total"):
+        assert (student, ASSIGNMENT) not in found, f"{student} was flagged: {found[student, ASSIGNMENT]}"
+    reasons = {name: " ".join(r for _, r in found[name, ASSIGNMENT]) for name in CATALOGUE}
+    assert "graded as empty" in reasons["malformed-json"]
+    assert "tampering repaired" in reasons["monkeypatch"]
+    assert "time limit" in reasons["infinite-loop"] and "memory limit" in reasons["memory-bomb"]
+    assert "metadata" in reasons["edited-metadata"] and "deleted" in reasons["deleted-test-cell"]
+    assert "kernel died" in reasons["os-exit"] and "output beyond the limit" in reasons["megabytes-of-output"]
+    assert "flagged submissions" in hostile_run["printed"]
+    assert Path(hostile_run["root"], "grades.png").stat().st_size > 10_000
+
+
+def test_nothing_outside_the_submission_changed(hostile_run):
+    root = hostile_run["root"]
+    for part, before in hostile_run["protected"].items():
+        assert _hashes(root, part) == before, f"{part}/ changed during grading"
+    for student, before in hostile_run["others"].items():
+        assert _hashes(root, "submitted", student) == before, f"submitted/{student} changed"
+    assert b"HACKED" not in hostile_run["gradebook"].read_bytes()
+    with sqlite3.connect(hostile_run["gradebook"]) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert not Path(root, "evil.txt").exists() and not Path("/tmp/evil-grading.txt").exists()
+
+
+def test_no_process_is_left_behind(hostile_run):
+    children = [p for p in psutil.Process().children(recursive=True)
+                if "resource_tracker" not in " ".join(_cmdline(p))]  # multiprocessing's, lives as long as pytest
+    _, alive = psutil.wait_procs(children, timeout=20)  # worker processes may take a moment to exit
+    assert alive == [], f"processes of the run survived: {[_cmdline(p) for p in alive]}"
+    # sandbox user ids are per submission: look for ours only (other gradings may run on this machine)
+    ours = {sandbox.sandbox_uid(f"{student}/{assignment}") for student, assignment in submissions(hostile_run["root"])}
+    strays = [p.info for p in psutil.process_iter(["pid", "uids", "cmdline"])
+              if p.info["uids"] and p.info["uids"].real in ours]
+    assert strays == [], f"sandbox processes survived: {strays}"
+
+
+def _cmdline(process):
+    try:
+        return process.cmdline()
+    except psutil.Error:
+        return []
+
+
+def test_sandbox_blocks_each_attack_and_grades_the_rest(hostile_run):
+    root = hostile_run["root"]
+    nb = nbformat.read(course.notebook_path("autograded", ASSIGNMENT, root, "sandbox-probe"), as_version=4)
+    errors = {c.metadata.get("probe"): [o.ename for o in c.outputs if o.output_type == "error"]
+              for c in nb.cells if c.metadata.get("probe")}
+    assert errors["read-gradebook"] in (["FileNotFoundError"], ["PermissionError"])
+    assert errors["list-other-student"] in (["FileNotFoundError"], ["PermissionError"])
+    assert errors["connect"] and errors["connect"][0] in ("ConnectionRefusedError", "OSError", "TimeoutError")
+    assert errors["memory"] == ["MemoryError"]
+    assert _scores(root)["sandbox-probe"] == MAXIMA, "the rest of the probe notebook was not graded"
+
+
+def test_feedback_shows_messages_but_no_hidden_tests(hostile_run):
+    root = hostile_run["root"]
+    html = course.notebook_path("feedback", ASSIGNMENT, root, "wrong-total").with_suffix(".html").read_text()
+    assert "total(x) must add up all elements (hidden check)" in html
+    for line in HIDDEN_TOTAL.splitlines()[1:-1]:
+        assert line.strip().replace("'", "&#39;").replace('"', "&quot;") not in html
+    assert "BEGIN HIDDEN" not in html and "autograder.checks" not in html
+    assert "total(ones(3)) should be 3" in html, "the visible test should still be shown"

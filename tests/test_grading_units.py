@@ -1,0 +1,61 @@
+"""Fast checks of the grading pieces that need no kernel: guards, flags, progress, feedback filtering."""
+import io
+
+import nbformat
+
+from autograder.grading import flags, guard
+from autograder.grading.feedback import HideHiddenTests
+from autograder.grading.progress import Progress
+from grading_course import source_notebook
+
+
+def test_guards_go_before_the_first_cell_and_every_test_cell():
+    nb = source_notebook()
+    guarded, positions = guard.insert(nb, "n")
+    tests = [i for i, c in enumerate(guarded.cells) if c.metadata.get("nbgrader", {}).get("grade")]
+    assert 0 in positions and all(i - 1 in positions for i in tests)
+    assert [c for i, c in enumerate(guarded.cells) if i not in positions] == nb.cells
+
+
+def test_a_silenced_guard_is_reported():
+    nb = source_notebook()
+    guarded, positions = guard.insert(nb, "n")
+    for i in positions:
+        guarded.cells[i].execution_count = 1
+        guarded.cells[i].outputs = [nbformat.v4.new_output("stream", name="stdout", text="nothing\n")]
+    assert guard.collect(guarded, positions, "n") == ["a tamper guard was silenced (its output is missing)"]
+    cell = guarded.cells[min(positions)]
+    cell.outputs[0].text = f'{guard.TAG} n-0 ["torch.allclose was replaced"]\n'
+    assert "tampering repaired: torch.allclose was replaced" in guard.collect(guarded, positions, "n")
+
+
+def test_scan_flags_reaching_for_the_checks_but_not_plain_solutions():
+    nb = source_notebook()
+    assert flags.scan(nb) == []
+    nb.cells[3].source = "import autograder.checks._support as s\ns.fail = print"
+    assert any("autograder" in r for r in flags.scan(nb))
+    nb.cells[3].source = "torch.allclose = lambda *a, **k: True"
+    assert flags.scan(nb) == ["code replaces a library function"]
+
+
+def test_progress_counts_failures_and_time_left():
+    out = io.StringIO()
+    bar = Progress(2, out)
+    bar.update("a/x")
+    bar.update("b/x", ok=False)
+    lines = out.getvalue().splitlines()
+    assert "1/2 graded, 0 failed" in lines[0] and "s left" in lines[0]
+    assert "2/2 graded, 1 failed" in lines[1] and "FAILED" in lines[1]
+
+
+def test_feedback_filter_keeps_visible_code_and_messages_only(tmp_path):
+    from grading_course import make_course, ASSIGNMENT
+    root = make_course(tmp_path)
+    nb = source_notebook()
+    test = nb.cells[7]
+    test.outputs = [nbformat.v4.new_output("error", ename="CheckFailed", evalue="total(x) must add up",
+                                           traceback=["Cell line: fail(...) in hidden code"])]
+    HideHiddenTests.root = root
+    out, _ = HideHiddenTests().preprocess(nb, {"nbgrader": {"assignment": ASSIGNMENT}})
+    assert "HIDDEN" not in out.cells[7].source and "total(ones(3))" in out.cells[7].source
+    assert out.cells[7].outputs[0].traceback == ["CheckFailed: total(x) must add up"]
