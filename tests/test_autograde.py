@@ -7,10 +7,13 @@ import io
 import pytest
 
 from autograder import course, grading, report, submissions
+from autograder.grading import flags
 from autograder.__main__ import main
 from answers_catalogue import answers
 
-WRONG_ROUNDS = 2  # submissions per assignment built from wrong answers (the k-th wrong one of every exercise)
+# submissions per assignment built from the k-th right (or wrong) answer of every exercise
+RIGHT_ROUNDS = 2
+WRONG_ROUNDS = 2
 
 
 def _kth(kept, k):
@@ -19,7 +22,7 @@ def _kth(kept, k):
 
 @pytest.fixture(scope="module")
 def graded(course_copy):
-    """Submit 'reference', 'untouched', 'right' (first alternative answers) and 'wrong-<k>', then run the demo,
+    """Submit 'reference', 'untouched', 'right-<k>' and 'wrong-<k>', then run the demo,
     which adds its own three students and grades everyone."""
     expected = {"demo-complete": "full", "demo-partial": "some", "demo-empty": "zero"}
     for assignment in course.assignments(course_copy):
@@ -30,7 +33,7 @@ def graded(course_copy):
         students = {
             "reference": (submissions.reference_answers(assignment, course_copy), "full"),
             "untouched": ({}, "zero"),
-            "right": ({e: _kth(ok[e], 0) for e in exercises}, "full"),
+            **{f"right-{k}": ({e: _kth(ok[e], k) for e in exercises}, "full") for k in range(RIGHT_ROUNDS)},
             **{f"wrong-{k}": ({e: _kth(bad[e], k) for e in exercises}, "less") for k in range(WRONG_ROUNDS)},
         }
         for student, (filled, outcome) in students.items():
@@ -73,6 +76,13 @@ def test_grades_csv_and_table(graded, course_copy):
     assert float(by_student["untouched"]["total"]) == 0
     for assignment in course.assignments():
         assert assignment in printed, f"the score table printed no block for {assignment}"
+
+
+def test_right_answers_are_not_flagged(graded, course_copy):
+    expected = graded[0]
+    for (student, assignment), entries in flags.read(course_copy).items():
+        if expected.get(student) == "full":
+            assert not entries, f"a right submission was flagged: {student} / {assignment}: {entries}"
 
 
 def test_feedback_is_written(graded, course_copy):
