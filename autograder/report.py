@@ -29,9 +29,9 @@ def scores(root=course.ROOT):
     A student with no graded submission of an assignment scores 0 on its exercises.
     """
     columns, maxima, rows = [], {}, {}
+    ids_of = {assignment: exercises(assignment, root) for assignment in course.assignments(root)}
     with Gradebook(course.api(root).coursedir.db_url) as gradebook:
-        for assignment in course.assignments(root):
-            ids = exercises(assignment, root)
+        for assignment, ids in ids_of.items():
             columns += [(assignment, e) for e in ids]
             for e in ids:
                 maxima[assignment, e] = 0.0
@@ -43,8 +43,7 @@ def scores(root=course.ROOT):
                 maxima[assignment, exercise_of(cell.name, ids)] += cell.max_score
         for student in sorted(s.id for s in gradebook.students):
             row = rows[student] = dict.fromkeys(columns, 0.0)
-            for assignment in course.assignments(root):
-                ids = exercises(assignment, root)
+            for assignment, ids in ids_of.items():
                 try:
                     submission = gradebook.find_submission(assignment, student)
                 except MissingEntry:

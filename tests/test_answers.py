@@ -35,9 +35,14 @@ def test_reference_passes_quietly(assignment):
     assert not result.stderr, f"the reference solution writes to stderr: {result.stderr}"
 
 
+@functools.cache
+def _exercises(assignment):
+    return report.exercises(assignment)
+
+
 def _owner(cell, assignment):
     """The exercise a cell belongs to (its solution or test cell), or None."""
-    exercises = report.exercises(assignment)
+    exercises = _exercises(assignment)
     if cell in exercises:
         return cell
     if cell.startswith("test_"):

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+import nbformat
 from distributed import wait
 
 from .. import course
@@ -112,7 +113,6 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
 
 
 def _finish(root, prepared, result, write_feedback, failed, flagged):
-    import nbformat
     executed = nbformat.reads(result["notebook"], as_version=4)
     outcome = pipeline.finish(root, prepared, executed)
     if outcome["success"] and write_feedback:
@@ -136,5 +136,4 @@ def _skip(prepared):
 
 
 def _json(nb):
-    import nbformat
     return nbformat.writes(nb)
