@@ -74,7 +74,9 @@ def main():
           f"before and after, report)", flush=True)
     a, b = cell_scores(serial), cell_scores(parallel)
     same = a == b
-    print(f"scores agree on all {len(a)} graded cells: {same}")
+    print(f"scores agree on all {len(a)} graded cells: {same}"
+          + "".join(f"\n  {'/'.join(k)}: serial {a.get(k)}, parallel {b.get(k)}" for k in sorted(a.keys() | b.keys())
+                    if a.get(k) != b.get(k)))
     print(f"speed-up: {serial_s / parallel_s:.2f}x")
     found = flags.read(parallel)
     print(f"correct submissions flagged or noted (should be 0): {len(found)}"

@@ -40,6 +40,8 @@ def _probe(root, listener_port):
         "list-other-student": f"import os\nos.listdir({str(Path(root, 'submitted', 'right-1'))!r})",
         "connect": f"import socket\nsocket.create_connection(('127.0.0.1', {listener_port}), timeout=3)",
         "memory": "x = bytearray(6 << 30)",
+        "list-sandbox-folders": "import os\nos.listdir(os.path.dirname(os.path.dirname(os.getcwd())))",
+        "temporary-file": "import tempfile\nwith tempfile.NamedTemporaryFile() as f:\n    f.write(b'allowed')",
     }
     cells = [nbformat.v4.new_code_cell(code, metadata={"probe": name}) for name, code in attacks.items()]
     nb.cells[4:4] = cells  # after the `double` test cell, before `total`
@@ -141,6 +143,8 @@ def test_sandbox_blocks_each_attack_and_grades_the_rest(hostile_run):
     assert errors["list-other-student"] in (["FileNotFoundError"], ["PermissionError"])
     assert errors["connect"] and errors["connect"][0] in ("ConnectionRefusedError", "OSError", "TimeoutError")
     assert errors["memory"] == ["MemoryError"]
+    assert errors["list-sandbox-folders"] in ([], ["PermissionError"])  # where every kernel's folder is
+    assert errors["temporary-file"] == [], "a temporary file in the working folder should be allowed"
     assert _scores(root)["sandbox-probe"] == MAXIMA, "the rest of the probe notebook was not graded"
 
 

@@ -11,7 +11,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -40,9 +39,7 @@ def _kernel_manager(sandbox):
 
         def format_kernel_cmd(self, extra_arguments=None):
             self.kernel_spec.interrupt_mode = "message"
-            argv = [os.path.join(os.path.dirname(sys.executable), "python"), "-m", "ipykernel_launcher",
-                    "-f", self.connection_file, "--HistoryManager.hist_file=:memory:"]
-            return sandbox.command(argv)
+            return sandbox.command(["-f", self.connection_file, "--HistoryManager.hist_file=:memory:"])
 
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             kw.update(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # the kernel's own console chatter
@@ -61,7 +58,8 @@ class SandboxedExecute(Execute):
 
     def __init__(self, sandbox, **kwargs):
         self.sandbox = sandbox
-        super().__init__(kernel_manager_class=_kernel_manager(sandbox), **kwargs)
+        # immediate: the outputs are in; the sandbox's end kills whatever the kernel left running anyway
+        super().__init__(kernel_manager_class=_kernel_manager(sandbox), shutdown_kernel="immediate", **kwargs)
         self._sizes = {}
 
     def output(self, outs, msg, display_id, cell_index):

@@ -5,11 +5,15 @@ checks as compiled bytecode without their source, and one writable working folde
 process, no gradebook, source/, release/, other students or home folders. Where bubblewrap is missing only the
 resource limits apply, and `protection()` says so in words.
 """
+import atexit
 import compileall
 import glob
 import hashlib
+import json
 import os
+import select
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +21,8 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from . import forkserver
 
 GiB = 1024 ** 3
 
@@ -93,18 +99,142 @@ def sandbox_uid(key):
     return 200000 + zlib.crc32(key.encode()) % 100000
 
 
+def _base_env(threads):
+    """Environment shared by every kernel of a run (read once when Python and torch start)."""
+    threads = str(threads)
+    return {
+        "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin", "MPLBACKEND": "agg",
+        "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(staged_checks()),
+        "NBGRADER_EXECUTION": "autograde",
+        "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "TORCH_NUM_THREADS": threads,
+    }
+
+
+def _bwrap(argv, writable, env, chdir=None):
+    """`argv` under bubblewrap: /usr, /etc and the Python environment read-only, the staged checks, GPUs, and
+    `writable` folders; no network, own process tree, IPC and host name; environment exactly `env`."""
+    binds = ["--ro-bind", "/usr", "/usr", "--ro-bind-try", "/etc", "/etc"]
+    for link in ("bin", "lib", "lib64", "sbin"):
+        target = Path("/", link)
+        if target.is_symlink():
+            binds += ["--symlink", os.readlink(target), f"/{link}"]
+        elif target.exists():
+            binds += ["--ro-bind", str(target), str(target)]
+    binds += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    gpus = sorted(glob.glob("/dev/nvidia*"))  # the GPU section needs the devices (and /sys to find them)
+    for device in gpus:
+        binds += ["--dev-bind", device, device]
+    if gpus:
+        binds += ["--ro-bind", "/sys", "/sys"]
+    readable = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.executable).resolve().parent.parent,
+                staged_checks()}
+    made = set()
+    for path in sorted(readable | set(writable)):
+        for parent in reversed(path.parents):
+            if parent != Path("/") and parent not in made and not str(parent).startswith("/usr"):
+                binds += ["--perms", "0755", "--dir", str(parent)]
+                made.add(parent)
+        made.add(path)
+    for path in sorted(readable):
+        if not str(path).startswith("/usr/"):
+            binds += ["--ro-bind", str(path), str(path)]
+    for path in writable:
+        binds += ["--bind", str(path), str(path)]
+    env = ["--clearenv", *(x for k, v in env.items() for x in ("--setenv", k, v))]
+    where = ["--chdir", str(chdir)] if chdir else []
+    return [bwrap(), *_namespaces(), *binds, *env, "--hostname", "sandbox", "--die-with-parent", "--new-session",
+            *where, "--", *argv]
+
+
+def _folder(kind, parent=None):
+    """A fresh folder named after this process, so `remove_stale` can tell when its owner is gone."""
+    remove_stale()
+    return Path(tempfile.mkdtemp(prefix=f"grading-{os.getpid()}-{kind}-", dir=parent))
+
+
+@lru_cache(maxsize=None)
+def remove_stale():
+    """Remove the sandbox folders of grading processes that no longer run (a worker killed with kill -9)."""
+    for folder in Path(tempfile.gettempdir()).glob("grading-*-*-*"):
+        try:
+            os.kill(int(folder.name.split("-")[1]), 0)
+        except ValueError:
+            continue
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass
+
+
+class ForkServer:
+    """One per worker process (and thread count): `forkserver.py serve` in a bubblewrap sandbox, holding every
+    submission's folders under its `slots` folder. Needs root (each kernel gets its own user id)."""
+    _running = {}
+
+    def __init__(self, threads):
+        self.base = _folder("server")
+        self.slots, control = self.base / "slots", self.base / "control"
+        self.slots.mkdir(mode=0o711)
+        control.mkdir(mode=0o700)
+        self.socket = control / "server.sock"
+        code = Path(forkserver.__file__).read_text()
+        argv = [str(Path(sys.executable).parent / "python"), "-c", code, "serve", str(self.socket)]
+        env = {**_base_env(threads), "HOME": str(control), "MPLCONFIGDIR": str(control / ".mpl")}
+        caps = ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+        command = _bwrap(argv, [self.slots, control], env)
+        command[1:1] = caps
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL)
+        if not select.select([self.process.stdout], [], [], 120)[0] or self.process.stdout.readline() != b"ready\n":
+            self.close()
+            raise RuntimeError("the fork server did not start")
+        atexit.register(self.close)
+
+    @classmethod
+    def get(cls, threads):
+        """The running server for `threads`, started if needed; None where kernels cannot be forked here."""
+        if protection()[0] != "bubblewrap" or os.geteuid() != 0 or cls._running.get(threads, 0) is None:
+            return None
+        server = cls._running.get(threads)
+        if server is None or server.process.poll() is not None:
+            try:
+                server = cls._running[threads] = cls(threads)
+            except (OSError, RuntimeError):
+                cls._running[threads] = None  # do not try again in this process: start kernels one by one
+        return cls._running[threads]
+
+    def sweep(self, uid):
+        """Kill every process of `uid` in the server's sandbox; returns once they are gone."""
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.settimeout(60)
+            conn.connect(str(self.socket))
+            conn.sendall(json.dumps({"uid": uid, "sweep": True}).encode() + b"\n")
+            conn.makefile("rb").readline()
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 class Sandbox:
-    """One submission's folders and the command line that starts its kernel."""
+    """One submission's folders and the command line that starts its kernel: forked by the worker's fork server
+    where there is one, else a fresh Python under its own bubblewrap (or resource limits alone)."""
 
     def __init__(self, key, limits):
         self.limits = limits
         self.kind = protection()[0]
         self.uid = sandbox_uid(key) if os.geteuid() == 0 else os.geteuid()
-        self.base = Path(tempfile.mkdtemp(prefix="grading-"))
+        self.server = ForkServer.get(limits.threads)
+        self.base = _folder("kernel", self.server.slots if self.server else None)
         self.base.chmod(0o711)
         self.work, self.home, self.run = (self.base / n for n in ("work", "home", "run"))
         for folder in (self.work, self.home, self.run):
-            folder.mkdir()
+            folder.mkdir(mode=0o700)
             if os.geteuid() == 0:
                 os.chown(folder, self.uid, self.uid)
 
@@ -119,57 +249,31 @@ class Sandbox:
                 os.chown(path, self.uid, self.uid)
 
     def env(self):
-        threads = str(self.limits.threads)
-        return {
-            "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-            "HOME": str(self.home), "IPYTHONDIR": str(self.home / ".ipython"), "MPLCONFIGDIR": str(self.home / ".mpl"),
-            "TMPDIR": str(self.work), "MPLBACKEND": "agg", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONPATH": str(staged_checks()), "NBGRADER_EXECUTION": "autograde",
-            "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "TORCH_NUM_THREADS": threads,
-        }
+        return {**_base_env(self.limits.threads), "HOME": str(self.home), "IPYTHONDIR": str(self.home / ".ipython"),
+                "MPLCONFIGDIR": str(self.home / ".mpl"), "TMPDIR": str(self.work)}
 
-    def command(self, kernel_argv):
-        """The kernel's argv wrapped in resource limits and (where available) bubblewrap."""
+    def command(self, kernel_args):
+        """The command that starts an IPython kernel with `kernel_args` in this sandbox."""
+        if self.server:
+            request = {"uid": self.uid, "cwd": str(self.work), "env": self.env(), "argv": kernel_args,
+                       "rlimits": {"RLIMIT_DATA": self.limits.memory, "RLIMIT_NPROC": self.limits.processes,
+                                   "RLIMIT_FSIZE": self.limits.file_size, "RLIMIT_CORE": 0}}
+            return [sys.executable, forkserver.__file__, "connect", str(self.server.socket), json.dumps(request)]
+        kernel = [str(Path(sys.executable).parent / "python"), "-m", "ipykernel_launcher", *kernel_args]
         limits = ["prlimit", f"--data={self.limits.memory}", f"--nproc={self.limits.processes}",
                   f"--fsize={self.limits.file_size}", "--core=0", "--"]
         if self.kind != "bubblewrap":
-            env = ["env", "-i", *(f"{k}={v}" for k, v in self.env().items())]
-            return [*limits, *env, *kernel_argv]
-        binds = ["--ro-bind", "/usr", "/usr", "--ro-bind-try", "/etc", "/etc"]
-        for link in ("bin", "lib", "lib64", "sbin"):
-            target = Path("/", link)
-            if target.is_symlink():
-                binds += ["--symlink", os.readlink(target), f"/{link}"]
-            elif target.exists():
-                binds += ["--ro-bind", str(target), str(target)]
-        binds += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-        gpus = sorted(glob.glob("/dev/nvidia*"))  # the GPU section needs the devices (and /sys to find them)
-        for device in gpus:
-            binds += ["--dev-bind", device, device]
-        if gpus:
-            binds += ["--ro-bind", "/sys", "/sys"]
-        readable = {Path(sys.base_prefix).resolve(), Path(sys.prefix), Path(sys.executable).resolve().parent.parent,
-                    staged_checks()}
-        writable = [self.work, self.home, self.run]
-        made = set()
-        for path in sorted(readable | set(writable)):
-            for parent in reversed(path.parents):
-                if parent != Path("/") and parent not in made and not str(parent).startswith("/usr"):
-                    binds += ["--perms", "0755", "--dir", str(parent)]
-                    made.add(parent)
-            made.add(path)
-        for path in sorted(readable):
-            if not str(path).startswith("/usr/"):
-                binds += ["--ro-bind", str(path), str(path)]
-        for path in writable:
-            binds += ["--bind", str(path), str(path)]
-        env = ["--clearenv", *(x for k, v in self.env().items() for x in ("--setenv", k, v))]
+            return [*limits, "env", "-i", *(f"{k}={v}" for k, v in self.env().items()), *kernel]
         drop = []
         if os.geteuid() == 0:
             drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                     "--inh-caps=-all", "--bounding-set=-all", "--"]
-        return [*limits, bwrap(), *_namespaces(), *binds, *env, "--hostname", "sandbox", "--die-with-parent",
-                "--new-session", "--chdir", str(self.work), "--", *drop, *kernel_argv]
+        return [*limits, *_bwrap([*drop, *kernel], [self.work, self.home, self.run], self.env(), self.work)]
 
     def cleanup(self):
+        if self.server:
+            try:
+                self.server.sweep(self.uid)
+            except OSError:  # the server is gone, and its sandbox with it
+                pass
         shutil.rmtree(self.base, ignore_errors=True)

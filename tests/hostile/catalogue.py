@@ -1,7 +1,7 @@
 """Broken and hostile submissions of the tiny course (tests/grading_course.py), each built from a correct one.
 
 Every entry is bounded, so a failing sandbox cannot take the machine down: loops stop after 60 s, the memory bomb
-at 6 GiB, the process flood after 3000 short-lived processes, output at 20 MB.
+at 6 GiB, the process flood after 3000 short-lived processes, the daemon after 300 s, output at 20 MB.
 
 An entry: name -> (build(root, student), deserved scores {"double": x, "total": y}, flag expected?).
 `build` writes submitted/<student>/01_tiny/ itself.
@@ -118,6 +118,8 @@ CATALOGUE = {
                     NO_TOTAL, False),
     "process-flood": (_with_total("import os, time\nfor _ in range(3000):\n    if os.fork() == 0:\n"
                                   "        time.sleep(2)\n        os._exit(0)"), NO_TOTAL, True),
+    "lingering-daemon": (_with_total("import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+                                     "        time.sleep(300)\n    os._exit(0)\nos.wait()"), FULL, True),
     "megabytes-of-output": (_with_total("print('x' * 20_000_000)"), FULL, False),
     "writes-outside": (writes_outside, FULL, False),
     "reads-hidden-tests": (reads_hidden, FULL, True),
