@@ -9,8 +9,14 @@ import pytest
 
 from autograder.grading import execute, sandbox
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(sandbox.ForkServer.get(1) is None,
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sandbox.ForkServer.possible(),
                                                    reason="no fork server here (needs root and bubblewrap)")]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_servers():
+    yield
+    sandbox.ForkServer.shutdown()  # this process's server must not outlive these tests
 
 FIRST = """import os, time, json
 if os.fork() == 0:  # a daemon that would outlive the notebook

@@ -64,12 +64,20 @@ def hostile_run(tmp_path_factory):
     protected = {part: _hashes(root, part) for part in ("source", "release")}
     others = {s: _hashes(root, "submitted", s) for s in (*CORRECT, "wrong-total")}
     gradebook = Path(root, "gradebook.db")
+    rows = _rows(gradebook)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         status = main(["--root", str(root), "grade", "--jobs", "2", "--timeout", "5", "--memory", "2048"])
     listener.close()
     return dict(root=root, status=status, printed=printed.getvalue(), protected=protected, others=others,
-                attacks=attacks, gradebook=gradebook)
+                attacks=attacks, gradebook=gradebook, rows=rows)
+
+
+def _rows(gradebook):
+    """Every row of every table of an nbgrader gradebook, as {table: set of rows}."""
+    with contextlib.closing(sqlite3.connect(gradebook)) as db:
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: set(db.execute(f"SELECT * FROM {table}")) for table in tables}
 
 
 def _scores(root):
@@ -110,8 +118,20 @@ def test_nothing_outside_the_submission_changed(hostile_run):
     for student, before in hostile_run["others"].items():
         assert _hashes(root, "submitted", student) == before, f"submitted/{student} changed"
     assert b"HACKED" not in hostile_run["gradebook"].read_bytes()
-    with sqlite3.connect(hostile_run["gradebook"]) as db:
+    with contextlib.closing(sqlite3.connect(hostile_run["gradebook"])) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    # the gradebook gains what `nbgrader autograde` writes (students, submissions, grades, comments); every row
+    # it had before (assignments, notebooks, cells with their sources and points) is there unchanged
+    before, after = hostile_run["rows"], _rows(hostile_run["gradebook"])
+    assert before.keys() == after.keys()
+    for table, rows in before.items():
+        assert rows <= after[table], f"rows of gradebook table {table} changed or vanished"
+        if table not in ("student", "submitted_assignment", "submitted_notebook", "grade", "comment"):
+            assert after[table] == rows, f"gradebook table {table} gained rows"
+    graded = submissions(root)
+    assert {row[0] for row in after["student"]} == {student for student, _ in graded}
+    assert len(after["submitted_assignment"]) == len(graded)
+    assert len(after["grade"]) == len(graded) * len(MAXIMA)
     assert not Path(root, "evil.txt").exists() and not Path("/tmp/evil-grading.txt").exists()
 
 

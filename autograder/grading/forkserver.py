@@ -5,12 +5,14 @@ Standalone (standard library at the top), run in two roles:
                                               then fork one kernel per request on SOCKET
     python forkserver.py connect SOCKET JSON  what jupyter_client starts as "the kernel": asks the server for a
                                               kernel, lives as long as it does, and exits with its status
-For each request the server forks a supervisor (root inside the sandbox, with only CAP_SETUID and CAP_SETGID),
-which forks the kernel: a new session, the submission's resource limits, no groups, the submission's own user id
-(which alone may enter its working folder, mode 0700), its environment and working folder, then ipykernel.
-When the kernel exits, when the connecting process is killed, and when the worker asks (a request with "sweep"),
-the supervisor kills every process of that user id in the sandbox, so nothing a submission started outlives it.
+For each request the server forks a supervisor (root inside the sandbox, with only CAP_SETUID, CAP_SETGID and
+CAP_SYS_ADMIN), which forks the kernel: a new session, the submission's resource limits, its own IPC namespace,
+no groups, the submission's own user id (which alone may enter its working folder, mode 0700), its environment
+and working folder, then ipykernel. When the kernel exits, when the connecting process is killed, and when the
+worker asks (a request with "sweep"), the supervisor kills every process of that user id in the sandbox, so
+nothing a submission started outlives it.
 """
+import ctypes
 import json
 import os
 import resource
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 
+CLONE_NEWIPC = 0x08000000
 PRELOAD = ("numpy", "torch", "torch._dynamo", "safetensors.torch", "ipykernel.kernelapp")  # _dynamo: every optimizer
 
 
@@ -116,6 +119,8 @@ def _become_kernel(request):
         os.closerange(3, 1 << 16)
         for name, value in request["rlimits"].items():
             resource.setrlimit(getattr(resource, name), (value, value))
+        if ctypes.CDLL(None, use_errno=True).unshare(CLONE_NEWIPC):  # SysV IPC objects of its own
+            raise OSError(ctypes.get_errno(), "unshare(CLONE_NEWIPC) failed")
         uid = request["uid"]
         os.setgroups([])
         os.setresgid(uid, uid, uid)

@@ -180,7 +180,7 @@ class ForkServer:
         code = Path(forkserver.__file__).read_text()
         argv = [str(Path(sys.executable).parent / "python"), "-c", code, "serve", str(self.socket)]
         env = {**_base_env(threads), "HOME": str(control), "MPLCONFIGDIR": str(control / ".mpl")}
-        caps = ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+        caps = ["--cap-drop", "ALL", *(x for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN") for x in ("--cap-add", cap))]
         command = _bwrap(argv, [self.slots, control], env)
         command[1:1] = caps
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -188,13 +188,19 @@ class ForkServer:
         if not select.select([self.process.stdout], [], [], 120)[0] or self.process.stdout.readline() != b"ready\n":
             self.close()
             raise RuntimeError("the fork server did not start")
-        atexit.register(self.close)
+
+    @staticmethod
+    def possible():
+        """Kernels can be forked here: bubblewrap works and we are root (for a user id per submission)."""
+        return protection()[0] == "bubblewrap" and os.geteuid() == 0
 
     @classmethod
     def get(cls, threads):
         """The running server for `threads`, started if needed; None where kernels cannot be forked here."""
-        if protection()[0] != "bubblewrap" or os.geteuid() != 0 or cls._running.get(threads, 0) is None:
+        if not cls.possible() or cls._running.get(threads, 0) is None:
             return None
+        if not cls._running:
+            atexit.register(cls.shutdown)
         server = cls._running.get(threads)
         if server is None or server.process.poll() is not None:
             try:
@@ -210,6 +216,14 @@ class ForkServer:
             conn.connect(str(self.socket))
             conn.sendall(json.dumps({"uid": uid, "sweep": True}).encode() + b"\n")
             conn.makefile("rb").readline()
+
+    @classmethod
+    def shutdown(cls):
+        """Stop every server this process started."""
+        for server in cls._running.values():
+            if server:
+                server.close()
+        cls._running.clear()
 
     def close(self):
         if self.process.poll() is None:
