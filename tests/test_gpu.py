@@ -1,4 +1,5 @@
-"""On a machine with CUDA: the GPU lesson and the GPU assignment's reference solution really use the GPU.
+"""On a machine with CUDA: the GPU lesson and the GPU assignment's reference solution really use the GPU, and so
+does a student kernel in the grading sandbox.
 
 Each notebook runs in a fresh kernel (nbclient) with one extra cell at the end that checks
 that ``try_gpu()`` is ``cuda:0`` and that a model and tensors end up there. Skipped without CUDA;
@@ -10,6 +11,7 @@ import torch
 from nbclient import NotebookClient
 
 from autograder import course
+from autograder.grading import execute, sandbox
 
 LESSON_CHECKS = '''
 cuda0 = torch.device("cuda:0")
@@ -52,3 +54,26 @@ def test_notebook_uses_the_gpu(which):
     client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(course.ROOT)}})
     client.execute()  # raises CellExecutionError, with the failing cell, when anything fails
+
+
+@pytest.mark.gpu
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs a CUDA device")
+@pytest.mark.parametrize("forked", [True, False], ids=["forked kernel", "kernel of its own"])
+def test_a_sandboxed_kernel_uses_the_gpu(forked, monkeypatch):
+    if forked and not sandbox.ForkServer.possible():
+        pytest.skip("no fork server here (needs root and bubblewrap)")
+    if not forked:
+        monkeypatch.setattr(sandbox.ForkServer, "get", classmethod(lambda cls, threads: None))
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell("import torch\nx = torch.ones(1000, 1000, device='cuda')\n"
+                                          "print(torch.cuda.get_device_name(), float((x @ x).sum()))")]
+    try:
+        result = execute.run({"key": f"gpu/{forked}", "notebook": nbformat.writes(nb), "files": {},
+                              "limits": {"threads": 1}})
+    finally:
+        sandbox.ForkServer.shutdown()
+    outputs = nbformat.reads(result["notebook"], as_version=4).cells[0].outputs
+    print(sandbox.protection()[1], outputs)
+    assert [o.output_type for o in outputs] == ["stream"], f"the sandboxed kernel failed on the GPU: {outputs}"
+    assert outputs[0].text.strip().endswith("1000000000.0")

@@ -107,7 +107,11 @@ def _base_env(threads):
         "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(staged_checks()),
         "NBGRADER_EXECUTION": "autograde",
         "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads, "TORCH_NUM_THREADS": threads,
+        **{name: os.environ[name] for name in _PASSED_ON if name in os.environ},
     }
+
+
+_PASSED_ON = ("CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH")  # which GPUs to use, and where the driver's libraries are
 
 
 def _bwrap(argv, writable, env, chdir=None):
