@@ -14,9 +14,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 from nbgrader.api import Gradebook
+from sqlalchemy.exc import SAWarning
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from autograder import course, grading, submissions  # noqa: E402
@@ -56,6 +58,7 @@ def main():
           f"{os.cpu_count()} CPUs", flush=True)
     print(sandbox.protection()[1], flush=True)
     api = course.api(serial)
+    warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's own, harmless, on every serial autograde
     started = time.monotonic()
     for student, assignment in todo:
         assert api.autograde(assignment, student, force=True, create=True)["success"], (student, assignment)

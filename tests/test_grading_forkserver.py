@@ -1,4 +1,5 @@
-"""Kernels forked one after another by a worker's fork server share nothing: no processes, no folders, no temp dir.
+"""Kernels forked one after another by a worker's fork server share nothing: no processes, no folders, no temp dir;
+without the server, each kernel starts in a bubblewrap sandbox of its own.
 
 Needs what the fork server needs (root and bubblewrap); elsewhere kernels start one by one in their own sandbox.
 """
@@ -65,3 +66,10 @@ def test_the_next_kernel_sees_nothing_of_the_last():
     assert second["others"] == [], "a process of the previous submission outlived it"
     assert second["seen"] in ("FileNotFoundError", "PermissionError"), "the previous submission's folder is readable"
     assert second["temp_is_own"], "temporary files should go to the kernel's own working folder"
+
+
+def test_without_a_fork_server_each_kernel_gets_a_sandbox_of_its_own(monkeypatch):
+    monkeypatch.setattr(sandbox.ForkServer, "get", classmethod(lambda cls, threads: None))  # as when not root
+    own = _run("student-c/own", "import os, json\nprint(json.dumps({'uid': os.getuid(), 'pid': os.getpid()}))")
+    assert own["uid"] == sandbox.sandbox_uid("student-c/own")
+    assert own["pid"] < 10, "the kernel should be in a process namespace of its own"

@@ -1,9 +1,12 @@
-"""Fast checks of the grading pieces that need no kernel: guards, flags, progress, feedback filtering."""
+"""Fast checks of the grading pieces that need no kernel: guards, flags, progress, feedback filtering, clean-up."""
 import io
+import os
+import subprocess
+import tempfile
 
 import nbformat
 
-from autograder.grading import flags, guard
+from autograder.grading import flags, guard, sandbox
 from autograder.grading.feedback import HideHiddenTests
 from autograder.grading.progress import Progress
 from grading_course import source_notebook
@@ -59,3 +62,16 @@ def test_feedback_filter_keeps_visible_code_and_messages_only(tmp_path):
     out, _ = HideHiddenTests().preprocess(nb, {"nbgrader": {"assignment": ASSIGNMENT}})
     assert "HIDDEN" not in out.cells[7].source and "total(ones(3))" in out.cells[7].source
     assert out.cells[7].outputs[0].traceback == ["CheckFailed: total(x) must add up"]
+
+
+def test_sandbox_folders_of_dead_grading_processes_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    stale, live = tmp_path / f"grading-{gone.pid}-kernel-x", tmp_path / f"grading-{os.getpid()}-kernel-y"
+    checks = tmp_path / "grading-checks-311-abc"  # shared by all runs, not owned by a process
+    for folder in (stale, live, checks):
+        (folder / "work").mkdir(parents=True)
+    sandbox.remove_stale.cache_clear()
+    sandbox.remove_stale()
+    assert not stale.exists() and live.exists() and checks.exists()

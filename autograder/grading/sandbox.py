@@ -2,8 +2,9 @@
 
 Inside it the kernel sees the operating system (/usr, /etc) and the Python environment read-only, the hidden
 checks as compiled bytecode without their source, and one writable working folder; no network, no other
-process, no gradebook, source/, release/, other students or home folders. Where bubblewrap is missing only the
-resource limits apply, and `protection()` says so in words.
+process, no gradebook, source/, release/, other students or home folders. As root, kernels are forked by a
+per-worker `ForkServer` (forkserver.py) sandboxed the same way; otherwise each starts under its own bubblewrap.
+Where bubblewrap is missing only the resource limits apply, and `protection()` says so in words.
 """
 import atexit
 import compileall
@@ -99,6 +100,9 @@ def sandbox_uid(key):
     return 200000 + zlib.crc32(key.encode()) % 100000
 
 
+_PASSED_ON = ("CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH")  # which GPUs to use, and where the driver's libraries are
+
+
 def _base_env(threads):
     """Environment shared by every kernel of a run (read once when Python and torch start)."""
     threads = str(threads)
@@ -111,12 +115,10 @@ def _base_env(threads):
     }
 
 
-_PASSED_ON = ("CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH")  # which GPUs to use, and where the driver's libraries are
-
-
-def _bwrap(argv, writable, env, chdir=None):
+def _bwrap(argv, writable, env, chdir=None, caps=()):
     """`argv` under bubblewrap: /usr, /etc and the Python environment read-only, the staged checks, GPUs, and
-    `writable` folders; no network, own process tree, IPC and host name; environment exactly `env`."""
+    `writable` folders; no network, own process tree, IPC and host name; environment exactly `env`; as root, only
+    the capabilities `caps` (all by default, for setpriv to drop)."""
     binds = ["--ro-bind", "/usr", "/usr", "--ro-bind-try", "/etc", "/etc"]
     for link in ("bin", "lib", "lib64", "sbin"):
         target = Path("/", link)
@@ -146,8 +148,9 @@ def _bwrap(argv, writable, env, chdir=None):
         binds += ["--bind", str(path), str(path)]
     env = ["--clearenv", *(x for k, v in env.items() for x in ("--setenv", k, v))]
     where = ["--chdir", str(chdir)] if chdir else []
-    return [bwrap(), *_namespaces(), *binds, *env, "--hostname", "sandbox", "--die-with-parent", "--new-session",
-            *where, "--", *argv]
+    keep = ["--cap-drop", "ALL", *(x for cap in caps for x in ("--cap-add", cap))] if caps else []
+    return [bwrap(), *_namespaces(), *keep, *binds, *env, "--hostname", "sandbox", "--die-with-parent",
+            "--new-session", *where, "--", *argv]
 
 
 def _folder(kind, parent=None):
@@ -173,7 +176,8 @@ def remove_stale():
 class ForkServer:
     """One per worker process (and thread count): `forkserver.py serve` in a bubblewrap sandbox, holding every
     submission's folders under its `slots` folder. Needs root (each kernel gets its own user id)."""
-    _running = {}
+    _running = {}  # threads -> server
+    _failed = set()  # threads whose server did not start in this process: kernels start one by one instead
 
     def __init__(self, threads):
         self.base = _folder("server")
@@ -184,9 +188,7 @@ class ForkServer:
         code = Path(forkserver.__file__).read_text()
         argv = [str(Path(sys.executable).parent / "python"), "-c", code, "serve", str(self.socket)]
         env = {**_base_env(threads), "HOME": str(control), "MPLCONFIGDIR": str(control / ".mpl")}
-        caps = ["--cap-drop", "ALL", *(x for cap in ("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN") for x in ("--cap-add", cap))]
-        command = _bwrap(argv, [self.slots, control], env)
-        command[1:1] = caps
+        command = _bwrap(argv, [self.slots, control], env, caps=("CAP_SETUID", "CAP_SETGID", "CAP_SYS_ADMIN"))
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL)
         if not select.select([self.process.stdout], [], [], 120)[0] or self.process.stdout.readline() != b"ready\n":
@@ -201,7 +203,7 @@ class ForkServer:
     @classmethod
     def get(cls, threads):
         """The running server for `threads`, started if needed; None where kernels cannot be forked here."""
-        if not cls.possible() or cls._running.get(threads, 0) is None:
+        if not cls.possible() or threads in cls._failed:
             return None
         if not cls._running:
             atexit.register(cls.shutdown)
@@ -210,8 +212,9 @@ class ForkServer:
             try:
                 server = cls._running[threads] = cls(threads)
             except (OSError, RuntimeError):
-                cls._running[threads] = None  # do not try again in this process: start kernels one by one
-        return cls._running[threads]
+                cls._failed.add(threads)
+                return None
+        return server
 
     def sweep(self, uid):
         """Kill every process of `uid` in the server's sandbox; returns once they are gone."""
@@ -225,8 +228,7 @@ class ForkServer:
     def shutdown(cls):
         """Stop every server this process started."""
         for server in cls._running.values():
-            if server:
-                server.close()
+            server.close()
         cls._running.clear()
 
     def close(self):
