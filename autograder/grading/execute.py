@@ -152,7 +152,8 @@ def _execute_with_restarts(nb, sandbox, limits, started, events):
 
 
 def _kill(ep):
-    """Deadline reached: kill the sandbox (bubblewrap's death takes its whole PID namespace along)."""
+    """Deadline reached: kill the kernel's process, bubblewrap or the fork server's client; either way everything the
+    submission started dies with it (bubblewrap's PID namespace, or the fork server's sweep of its user id)."""
     km = getattr(ep, "km", None)
     process = getattr(getattr(km, "provisioner", None), "process", None)
     if process is not None:
