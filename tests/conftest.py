@@ -7,6 +7,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # the test helpers beside this file
 
 from autograder import course, grading  # noqa: E402
+from autograder.grading import sandbox  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +17,10 @@ def course_copy(tmp_path_factory):
     shutil.copytree(course.ROOT / "source", root / "source")
     grading.release(root)
     return root
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_fork_servers():
+    """Tests that execute notebooks in this process start a fork server here: stop it when their module is done."""
+    yield
+    sandbox.ForkServer.shutdown()

@@ -14,11 +14,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sandbox.ForkServer.possib
                                                    reason="no fork server here (needs root and bubblewrap)")]
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _stop_servers():
-    yield
-    sandbox.ForkServer.shutdown()  # this process's server must not outlive these tests
-
 FIRST = """import os, time, json
 if os.fork() == 0:  # a daemon that would outlive the notebook
     os.setsid()

@@ -28,6 +28,7 @@ PRELOAD = ("numpy", "torch", "torch._dynamo", "safetensors.torch", "ipykernel.ke
 
 
 def serve(path):
+    """Import the heavy modules, then fork a supervisor per connection on the socket at `path`."""
     for name in PRELOAD:
         try:
             __import__(name)
@@ -66,18 +67,16 @@ def _supervise(conn):
         conn.close()
         _become_kernel(request)
     conn.sendall(json.dumps({"pid": kernel}).encode() + b"\n")
-    code = None
-    while code is None:
+    while True:
         done, status = os.waitpid(kernel, os.WNOHANG)
         if done:
-            code = os.waitstatus_to_exitcode(status)
             break
         if select.select([conn], [], [], 0.05)[0] and not conn.recv(64):  # the connecting process is gone
             _sweep(uid)
             os.waitpid(kernel, 0)
             return
     _sweep(uid)
-    conn.sendall(json.dumps({"exit": code}).encode() + b"\n")
+    conn.sendall(json.dumps({"exit": os.waitstatus_to_exitcode(status)}).encode() + b"\n")
 
 
 def _sweep(uid):
