@@ -72,6 +72,11 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
             limits = dataclasses.replace(limits, threads=max(1, (os.cpu_count() or 1) // cluster.workers(client)))
         where = scheduler or f"a local Dask cluster of {cluster.workers(client)} worker processes"
         print(f"grading {len(todo)} submissions on {where}", file=out, flush=True)
+        if not scheduler:
+            print("kernels: forked from a warm process in each worker (torch imported once)"
+                  if sandbox.ForkServer.possible() else
+                  "kernels: each started from scratch (grade as root with bubblewrap to fork them from a warm "
+                  "process, about twice as fast)", file=out, flush=True)
         progress = Progress(len(todo), out)
         queue, active, tries = list(todo), {}, {}
 
