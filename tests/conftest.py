@@ -24,3 +24,24 @@ def _stop_fork_servers():
     """Tests that execute notebooks in this process start a fork server here: stop it when their module is done."""
     yield
     sandbox.ForkServer.shutdown()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After test_answers: which wrong answers the visible asserts already catch (students learn of them before
+    grading), per exercise; the others only the hidden checks catch."""
+    caught = {}
+    for report in terminalreporter.stats.get("passed", []):
+        kind = dict(report.user_properties).get("caught_by")
+        if kind:
+            answer = report.nodeid.partition("[")[2].rstrip("]")
+            exercise, _, name = answer.rpartition("/")
+            caught.setdefault(exercise, {}).setdefault(kind, []).append(name)
+    if not caught:
+        return
+    terminalreporter.write_sep("-", "wrong answers the visible asserts already catch")
+    for exercise, kinds in sorted(caught.items()):
+        visible = kinds.get("visible", [])
+        total = len(visible) + len(kinds.get("hidden", []))
+        terminalreporter.write_line(f"{exercise}: {len(visible)} of {total}" + (f": {', '.join(visible)}" if visible else ""))
+    counts = [len(kinds.get("visible", [])) for kinds in caught.values()], [sum(map(len, k.values())) for k in caught.values()]
+    terminalreporter.write_line(f"in all: {sum(counts[0])} of {sum(counts[1])} wrong answers are caught by visible asserts")
