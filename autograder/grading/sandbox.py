@@ -10,6 +10,7 @@ import atexit
 import compileall
 import glob
 import hashlib
+import importlib.util
 import json
 import os
 import select
@@ -18,6 +19,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,34 +67,73 @@ def _namespaces():
     return [*user, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
 
 
-@lru_cache(maxsize=None)
+def checks_sources():
+    """This machine's hidden checks: {path under the package: source bytes} of autograder/__init__.py and checks/."""
+    package = Path(__file__).resolve().parent.parent
+    return {str(p.relative_to(package)): p.read_bytes()
+            for p in [package / "__init__.py", *sorted((package / "checks").rglob("*.py"))]}
+
+
+def checks_digest(sources):
+    """A short fingerprint of a set of checks (`checks_sources`), to compare the instructor's with a worker's."""
+    return hashlib.sha256(b"".join(path.encode() + b"\0" + data for path, data in sorted(sources.items()))).hexdigest()[:16]
+
+
+_shipped = {}  # the instructor's checks, sent with the work (`use_checks`); empty: this machine's own
+
+
+def use_checks(sources):
+    """Kernels this process starts from now on import `sources` (the instructor's checks), not the installed ones;
+    fork servers started with other checks are stopped."""
+    if checks_digest(sources) != checks_digest(_shipped or checks_sources()):
+        ForkServer.shutdown()
+    _shipped.clear()
+    _shipped.update(sources)
+
+
 def staged_checks():
-    """A folder holding the `autograder.checks` package as bytecode only (no .py source).
+    """A folder holding the `autograder.checks` package as bytecode only (no .py source): the instructor's checks
+    where `use_checks` was called, else this machine's.
 
     The kernel imports the hidden checks from here; their source text never enters the sandbox. The folder is
-    named after a hash of the sources, so every process and run on a machine shares one per version of the checks.
+    named after a hash of what the bytecode depends on (the sources, this Python's version and bytecode format),
+    so every process and run on a machine shares one per version; one that another user could have written is
+    not trusted.
     """
-    package = Path(__file__).resolve().parent.parent
-    sources = [package / "__init__.py", *sorted((package / "checks").rglob("*.py"))]
-    digest = hashlib.sha256(b"".join(p.read_bytes() + str(p.relative_to(package)).encode() for p in sources))
+    sources = dict(_shipped) or checks_sources()
+    return _stage(checks_digest(sources), tuple(sorted(sources.items())))
+
+
+@lru_cache(maxsize=None)
+def _stage(digest, sources):
+    digest = hashlib.sha256(importlib.util.MAGIC_NUMBER + sys.version.encode() + digest.encode())
     stage = Path(tempfile.gettempdir(), f"grading-checks-{sys.version_info[0]}{sys.version_info[1]}-"
                                         f"{digest.hexdigest()[:16]}")
-    if stage.exists():
+    if stage.exists() and _trusted(stage):
         return stage
     build = Path(tempfile.mkdtemp(prefix="grading-checks-build-"))
     target = build / "autograder"
-    shutil.copytree(package / "checks", target / "checks", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copy(package / "__init__.py", target / "__init__.py")
+    for rel, data in sources:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        (target / rel).write_bytes(data)
     compileall.compile_dir(target, legacy=True, quiet=1)
     for source in target.rglob("*.py"):
         source.unlink()
     for path in [build, *build.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
+    if stage.exists():  # written by another user: keep a private copy
+        return build
     try:
         build.rename(stage)  # atomic: a process building the same version at the same time keeps its own copy
     except OSError:
         shutil.rmtree(build, ignore_errors=True)
     return stage
+
+
+def _trusted(stage):
+    """Only this user (or root) could have written the staged checks: owner and no write bit for others."""
+    return all(p.stat().st_uid in (0, os.geteuid()) and not p.stat().st_mode & 0o022
+               for p in [stage, *stage.rglob("*")])
 
 
 def sandbox_uid(key):
@@ -177,7 +218,8 @@ class ForkServer:
     """One per worker process (and thread count): `forkserver.py serve` in a bubblewrap sandbox, holding every
     submission's folders under its `slots` folder. Needs root (each kernel gets its own user id)."""
     _running = {}  # threads -> server
-    _failed = set()  # threads whose server did not start in this process: kernels start one by one instead
+    _failed = {}  # threads -> when its server last failed to start: kernels start one by one until RETRY later
+    RETRY = 60  # seconds after a failed start before the next submission tries to start a server again
 
     def __init__(self, threads):
         self.base = _folder("server")
@@ -203,7 +245,8 @@ class ForkServer:
     @classmethod
     def get(cls, threads):
         """The running server for `threads`, started if needed; None where kernels cannot be forked here."""
-        if not cls.possible() or threads in cls._failed:
+        failed = cls._failed.get(threads)
+        if not cls.possible() or (failed is not None and time.monotonic() - failed < cls.RETRY):
             return None
         if not cls._running:
             atexit.register(cls.shutdown)
@@ -212,8 +255,9 @@ class ForkServer:
             try:
                 server = cls._running[threads] = cls(threads)
             except (OSError, RuntimeError):
-                cls._failed.add(threads)
+                cls._failed[threads] = time.monotonic()
                 return None
+            cls._failed.pop(threads, None)
         return server
 
     def sweep(self, uid):
@@ -226,10 +270,11 @@ class ForkServer:
 
     @classmethod
     def shutdown(cls):
-        """Stop every server this process started."""
+        """Stop every server this process started, and forget failed starts."""
         for server in cls._running.values():
             server.close()
         cls._running.clear()
+        cls._failed.clear()
 
     def close(self):
         if self.process.poll() is None:
