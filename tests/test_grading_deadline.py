@@ -1,6 +1,5 @@
-"""A notebook that ignores interrupts cannot hold a worker past the notebook's time limit."""
-import time
-
+"""The notebook's time limit is enforced by its own watchdog: a cell that ignores interrupts and stays within its
+cell time limit cannot hold a worker past the notebook's limit."""
 import nbformat
 import pytest
 
@@ -9,21 +8,22 @@ from autograder.grading import execute
 pytestmark = pytest.mark.slow
 
 
-def test_a_kernel_ignoring_interrupts_is_killed_at_the_deadline():
+def test_the_watchdog_kills_a_notebook_at_its_deadline():
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                            "language": "python"}})
     stubborn = ("import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
-                "t = time.time()\nwhile time.time() - t < 60:\n    pass")
-    # a stubborn cell is abandoned after its 3 s limit and the rest goes on in a fresh kernel; six of them in a
-    # row outlast the notebook's 15 s budget, and the sandbox is killed then
-    nb.cells = [nbformat.v4.new_code_cell("x = 1"), *(nbformat.v4.new_code_cell(stubborn) for _ in range(6))]
-    started = time.monotonic()
+                "t = time.time()\nwhile time.time() - t < 90:\n    pass\nprint('finished')")
+    # one stubborn cell, well inside its 300 s cell limit: no interrupt, no kernel death, so neither the cell
+    # limit nor the restart cap can end it; only the notebook's 10 s watchdog can, long before the loop's 90 s
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell(stubborn),
+                nbformat.v4.new_code_cell("y = 2")]
     result = execute.run({"key": "deadline/test", "notebook": nbformat.writes(nb), "files": {},
-                          "limits": {"cell_timeout": 3, "submission_timeout": 15}})
-    took = time.monotonic() - started
-    assert took < 45, f"the notebook ran {took:.0f} s past a 15 s limit"
+                          "limits": {"cell_timeout": 300, "submission_timeout": 10}})
     cells = nbformat.reads(result["notebook"], as_version=4).cells
-    for cell in cells[1:]:
-        assert [o.output_type for o in cell.outputs] == ["error"], "every stubborn cell must end as an error"
-    assert "the notebook ran past its time limit" in result["events"] or (
-        "some cells were not run (the kernel died too often, or time ran out)" in result["events"])
+    assert result["events"][0] == "the notebook ran past its time limit", result["events"]
+    assert [o.output_type for o in cells[0].outputs] == [], "the cell before should have run normally"
+    assert [(o.output_type, o.get("evalue")) for o in cells[1].outputs] == [
+        ("error", "the notebook ran past its time limit of 10 s")], "the stubborn cell must end as an error"
+    assert [o.get("evalue") for o in cells[2].outputs] == [
+        "not run: the kernel died too often or the time limit was reached"]
+    assert result["seconds"] < 90, "the stubborn cell ran to its end"
