@@ -67,3 +67,21 @@ def make_course(root):
 
 def submit(root, student, answers):
     return submissions.write_submission(root, student, ASSIGNMENT, answers)
+
+
+def execute_cells(key, *codes, **limits):
+    """Run `codes` as the cells of one notebook through the worker's step (execute.run, in this process):
+    returns (the executed cells, execute.run's result)."""
+    from autograder.grading import execute
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
+    nb.cells = [nbformat.v4.new_code_cell(code) for code in codes]
+    result = execute.run({"key": key, "notebook": nbformat.writes(nb), "files": {}, "limits": limits})
+    return nbformat.reads(result["notebook"], as_version=4).cells, result
+
+
+def printed_json(cell):
+    """The JSON value a cell printed on its last line of stdout (the cell must have no other output)."""
+    import json
+    assert [o.output_type for o in cell.outputs] == ["stream"], cell.outputs
+    return json.loads(cell.outputs[0].text.strip().splitlines()[-1])

@@ -7,11 +7,11 @@ Needs what the fork server needs (root and bubblewrap); elsewhere kernels start 
 import json
 import os
 
-import nbformat
 import psutil
 import pytest
 
-from autograder.grading import execute, sandbox
+from autograder.grading import sandbox
+from grading_course import execute_cells, printed_json
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sandbox.ForkServer.possible(),
                                                    reason="no fork server here (needs root and bubblewrap)")]
@@ -54,13 +54,8 @@ print(json.dumps({"parent": [p.decode(errors="replace")[:40] for p in parent if 
 
 
 def _run(key, code):
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                           "language": "python"}})
-    nb.cells = [nbformat.v4.new_code_cell(code)]
-    result = execute.run({"key": key, "notebook": nbformat.writes(nb), "files": {}, "limits": {"threads": 1}})
-    outputs = nbformat.reads(result["notebook"], as_version=4).cells[0].outputs
-    assert [o.output_type for o in outputs] == ["stream"], outputs
-    return json.loads(outputs[0].text.strip().splitlines()[-1])
+    cells, _ = execute_cells(key, code, threads=1)
+    return printed_json(cells[0])
 
 
 def _forked(seen):
