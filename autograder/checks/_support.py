@@ -22,6 +22,8 @@ def expect(condition, message):
 def call(what, fn, *args, **kwargs):
     """Run student code; any exception becomes a CheckFailed that says what was being done.
 
+    ``what`` names the exercise's class or function and the call, e.g. "MySequential(...)[-1]".
+
     Warnings the student code raises are silenced so a right answer never writes to stderr.
     """
     try:
@@ -31,7 +33,8 @@ def call(what, fn, *args, **kwargs):
     except CheckFailed:
         raise
     except Exception as error:  # the student's bug, reported in words
-        fail(f"{what} raised {type(error).__name__}: {error}")
+        detail = " ".join(str(error).split())
+        fail(f"{what} raised {type(error).__name__}" + (f": {detail}" if detail else "."))
 
 
 @contextlib.contextmanager

@@ -68,10 +68,14 @@ def _expect_gradients(what, fn, inputs, names, hint):
     """``fn(*inputs)`` must send gradients to every input, and they must be right (gradcheck)."""
     inputs = tuple(x.detach().clone().requires_grad_(True) for x in inputs)
     out = call(what, fn, *inputs)
+    expect(isinstance(out, torch.Tensor), f"{what} should return a tensor, got {describe(out)}.")
     expect(
-        isinstance(out, torch.Tensor) and out.requires_grad,
-        f"The output of {what} is not connected to autograd; {hint}",
+        out.dtype == inputs[-1].dtype,
+        f"{what} returned a {out.dtype} tensor: the output's dtype should follow the input's "
+        f"({inputs[-1].dtype} here), so any tensor the layer creates itself must take the input's dtype "
+        "(a new tensor made without one is float32).",
     )
+    expect(out.requires_grad, f"The output of {what} is not connected to autograd; {hint}")
     with seeded(99):
         weights = torch.randn(out.shape, dtype=out.dtype)
     call(f"Backpropagating through {what}", (out * weights).sum().backward)
@@ -215,7 +219,7 @@ def tensor_reduction(TensorReduction):
 
     _expect_gradients(
         "TensorReduction(3, 2) on float64 inputs", run, (W, X), ["weight", "X"],
-        "use self.weight itself in forward (not .data) and build new tensors with the input's dtype.",
+        "use self.weight itself in forward (not .data).",
     )
 
 

@@ -97,8 +97,9 @@ def mlp(MLP):
         params = _ids(net.parameters())
         expect(
             params,
-            "MLP().parameters() is empty: the layers are not registered — create them as self.hidden / self.out "
-            "inside __init__ (after super().__init__()), not as class attributes.",
+            "MLP().parameters() is empty: the layers are not registered; a module registers the layers assigned "
+            "to attributes of the instance in __init__, after nn.Module's own __init__ has run (class attributes "
+            "are not registered).",
         )
         expected = _ids(net.hidden.parameters()) + _ids(net.out.parameters())
         expect(
@@ -209,7 +210,8 @@ def my_sequential(MySequential):
             if same_values(out.detach(), _chain(X, chain[::-1])):
                 fail("MySequential runs its modules in reverse: forward must feed X through them in the order given.")
             fail("MySequential(<12 modules>)(X) differs from feeding X through the modules in the order given "
-                 "(0, 1, 2, …, 11); iterate self._modules.values() (sorting the names puts '10' before '2').")
+                 "(0, 1, 2, …, 11): run them in the order they were registered (names sorted as strings put "
+                 "'10' before '2').")
 
         X = torch.randn(4, 20)
         out = call("MySequential(...)(X)", net, X)
@@ -229,7 +231,7 @@ def my_sequential(MySequential):
         expect(
             isinstance(out, torch.Tensor) and same_values(out.detach(), _chain(X, modules)),
             f"{what}(X) should be a(tanh(a(X))): a module passed twice must run twice "
-            f"(children() skips repeats; iterate self._modules.values()).",
+            f"(children() and modules() yield each module once; walk every registered entry instead).",
         )
         _sequential_registration(net, modules, what)
         _sequential_indexing(net, modules, what)
@@ -273,7 +275,7 @@ def fixed_hidden_mlp(FixedHiddenMLP):
         expect(
             "rand_weight" not in params,
             "rand_weight is an nn.Parameter, so parameters() hands it to the optimizer; it must stay constant: "
-            "register it with self.register_buffer('rand_weight', ...) instead.",
+            "a constant tensor that belongs to a module is a buffer (nn.Module.register_buffer), not a parameter.",
         )
         expect(
             sorted(params) == ["linear.bias", "linear.weight"],
@@ -289,12 +291,12 @@ def fixed_hidden_mlp(FixedHiddenMLP):
         expect(
             buffers.get("rand_weight") is weight,
             "rand_weight is not a registered buffer: a plain tensor attribute does not move with .to(device) and "
-            "is not saved in state_dict(); use self.register_buffer('rand_weight', torch.rand(20, 20)).",
+            "is not saved in state_dict(); register it with the module as a buffer (nn.Module.register_buffer).",
         )
         expect(
             "rand_weight" in call("FixedHiddenMLP().state_dict()", net.state_dict),
-            "rand_weight is missing from state_dict(), so it would not be saved with the model; "
-            "register it as a persistent buffer (leave persistent=True).",
+            "rand_weight is missing from state_dict(), so it would not be saved with the model: a buffer "
+            "registered as non-persistent is left out of state_dict().",
         )
         expect(
             float(weight.min()) >= 0 and float(weight.max()) < 1,
@@ -305,7 +307,7 @@ def fixed_hidden_mlp(FixedHiddenMLP):
         mean, std = float(weight.mean()), float(weight.std())
         expect(abs(mean - 0.5) < 0.1 and abs(std - 0.2887) < 0.07,
                f"rand_weight does not look like U[0, 1) draws (mean {mean:.3f}, std {std:.3f}; expected about "
-               f"0.5 and 0.289): draw it with torch.rand(20, 20).")
+               f"0.5 and 0.289): draw it from the uniform distribution on [0, 1).")
         other = call("FixedHiddenMLP()", FixedHiddenMLP)
         other_weight = getattr(other, "rand_weight", None)
         expect(isinstance(other_weight, torch.Tensor) and not torch.equal(other_weight, weight),
@@ -331,8 +333,8 @@ def fixed_hidden_mlp(FixedHiddenMLP):
         if not same_values(out.detach(), ref):
             ratio = float(out.detach().double() / ref)
             if ratio > 1.5:
-                fail(f"FixedHiddenMLP()(X) is {ratio:.0f} times too large: keep halving X while "
-                     f"X.abs().sum() > 1 (a while loop; here it takes {halvings} halvings).")
+                fail(f"FixedHiddenMLP()(X) is {ratio:.0f} times too large: the halving must repeat for as long "
+                     f"as the sum of absolute values exceeds 1 (here {halvings} times), not stop early.")
             fail("FixedHiddenMLP()(X) differs from: linear, relu(X @ rand_weight + 1), the same linear again, "
                  "halve while X.abs().sum() > 1, then X.sum().")
 
@@ -344,7 +346,8 @@ def fixed_hidden_mlp(FixedHiddenMLP):
 
     with seeded(13):
         copy = call("FixedHiddenMLP()", FixedHiddenMLP)
-    call("load_state_dict(state_dict())", copy.load_state_dict, net.state_dict())
+    call("FixedHiddenMLP().load_state_dict(another FixedHiddenMLP().state_dict())", copy.load_state_dict,
+         call("FixedHiddenMLP().state_dict()", net.state_dict))
     expect(torch.equal(getattr(copy, "rand_weight", None), R),
            "loading state_dict() into a new FixedHiddenMLP() does not restore rand_weight.")
 

@@ -170,15 +170,18 @@ def _apply_in_place(fn, name, net):
         for t_name, t in list(m.named_parameters(recurse=False)) + list(m.named_buffers(recurse=False)):
             others[f"{mod_name}.{t_name}"] = (m, t_name, t, t.detach().clone())
 
-    grad_mode = torch.is_grad_enabled()
-    try:
+    with torch.enable_grad():  # called where tracking is on, it must stay on (each block restores the mode)
         call(f"net.apply({name})", net.apply, fn)
-    finally:
-        changed_grad_mode = torch.is_grad_enabled() != grad_mode
-        torch.set_grad_enabled(grad_mode)
-    expect(not changed_grad_mode,
-           f"{name} switched gradient tracking off for everything after it; use `with torch.no_grad():` "
-           "so it is switched back on.")
+        switched_off = not torch.is_grad_enabled()
+    expect(not switched_off,
+           f"{name} left gradient tracking switched off for everything after it; an init must leave the "
+           "grad mode as it found it (torch.no_grad() used as a context manager restores it).")
+    with torch.no_grad():  # called where tracking is off, it must stay off
+        call(f"net.apply({name}) under torch.no_grad()", nn.Sequential(nn.Linear(3, 2)).apply, fn)
+        switched_on = torch.is_grad_enabled()
+    expect(not switched_on,
+           f"{name} switched gradient tracking on when it was called with tracking off; an init must leave "
+           "the grad mode as it found it, whichever it was.")
 
     new_params = dict(net.named_parameters())
     for pname, p in params.items():
@@ -202,15 +205,15 @@ def _apply_in_place(fn, name, net):
         now = getattr(m, t_name)
         kind = type(m).__name__
         expect(now is t and torch.equal(now, old),
-               f"{name} changed {label} of the {kind} module; it must only touch nn.Linear layers "
-               "(test with isinstance(m, nn.Linear), not by looking for a weight attribute).")
+               f"{name} changed {label} of the {kind} module; it must only touch nn.Linear layers (and "
+               "subclasses of nn.Linear): choose modules by their type, not by whether they have a weight or bias.")
     return before
 
 
 def _untouched_message(name, label):
     if "subclass" in label:
-        return (f"{name} did not initialize {label}; test with isinstance(m, nn.Linear), "
-                "which also accepts subclasses, rather than type(m) == nn.Linear.")
+        return (f"{name} did not initialize {label}: a subclass of nn.Linear is an nn.Linear too, but a test "
+                "that compares the type exactly misses it (isinstance accepts subclasses).")
     return f"{name} did not change the weight of {label}."
 
 
@@ -471,11 +474,12 @@ def tie_weights(fn, seed=0):
         if decoder.weight is not embedding.weight:
             if decoder.weight.data_ptr() == embedding.weight.data_ptr():
                 fail("decoder.weight shares the embedding's storage but is a different Parameter object (as "
-                     "made by `.data = ...` or nn.Parameter(...)), so their gradients do not add up; assign the "
-                     "Parameter itself: decoder.weight = embedding.weight.")
+                     "wrapping it anew or assigning .data makes), so their gradients do not add up; the decoder "
+                     "must hold the embedding's own Parameter object (a module registers the nn.Parameter "
+                     "assigned to its attribute).")
             if torch.equal(decoder.weight.detach(), emb_values):
                 fail("tie_weights copied the embedding's values into decoder.weight; the two should be the "
-                     "very same Parameter (decoder.weight = embedding.weight), not equal copies.")
+                     "very same Parameter object, not equal copies.")
             fail("after tie_weights, decoder.weight should be the very same Parameter as embedding.weight.")
         expect(result is decoder, f"tie_weights should return the decoder it was given; it returned {describe(result)}.")
         expect(decoder.bias is bias and torch.equal(decoder.bias.detach(), bias_values),
@@ -485,7 +489,7 @@ def tie_weights(fn, seed=0):
         tokens = torch.randint(0, vocab, (7,))
         embedding.zero_grad()
         decoder.zero_grad()
-        loss = call("a forward pass through the tied embedding and decoder",
+        loss = call("after tie_weights, a forward pass through the embedding and the decoder",
                     lambda: decoder(embedding(tokens)).square().mean())
         loss.backward()
         as_input, as_output = emb_values.clone().requires_grad_(), emb_values.clone().requires_grad_()

@@ -1,3 +1,4 @@
+# expect: rand_weight is missing from state_dict()
 class FixedHiddenMLP(nn.Module):
     def __init__(self):
         super().__init__()

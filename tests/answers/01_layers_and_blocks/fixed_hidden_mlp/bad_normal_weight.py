@@ -1,3 +1,4 @@
+# expect: rand_weight should be drawn from U[0, 1)
 class FixedHiddenMLP(nn.Module):
     def __init__(self):
         super().__init__()

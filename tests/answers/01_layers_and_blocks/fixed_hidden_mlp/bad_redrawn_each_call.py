@@ -1,3 +1,4 @@
+# expect: rand_weight changed when forward ran
 class FixedHiddenMLP(nn.Module):
     def __init__(self):
         super().__init__()

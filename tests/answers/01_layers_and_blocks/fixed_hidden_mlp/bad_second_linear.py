@@ -1,3 +1,4 @@
+# expect: should have exactly the parameters of linear
 class FixedHiddenMLP(nn.Module):
     def __init__(self):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: the halving must repeat
 class FixedHiddenMLP(nn.Module):
     def __init__(self):
         super().__init__()

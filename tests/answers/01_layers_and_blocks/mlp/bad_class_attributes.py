@@ -1,3 +1,4 @@
+# expect: the layers are not registered
 class MLP(nn.Module):
     hidden = nn.Linear(20, 256)
     out = nn.Linear(256, 10)

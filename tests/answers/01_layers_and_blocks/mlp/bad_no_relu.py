@@ -1,3 +1,4 @@
+# expect: forward skips the ReLU
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: MLP() raised AttributeError
 class MLP(nn.Module):
     def __init__(self):
         self.hidden = nn.Linear(20, 256)

@@ -1,3 +1,4 @@
+# expect: applies ReLU to the output too
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: differs from out(relu(hidden(X)))
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: MLP().hidden should be nn.Linear(20, 256)
 class MLP(nn.Module):
     def __init__(self):
         super().__init__()

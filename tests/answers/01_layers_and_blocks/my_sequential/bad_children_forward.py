@@ -1,3 +1,4 @@
+# expect: a module passed twice must run twice
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

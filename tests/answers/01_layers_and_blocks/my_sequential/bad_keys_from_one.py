@@ -1,3 +1,4 @@
+# expect: under the names '0', '1', '2'
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

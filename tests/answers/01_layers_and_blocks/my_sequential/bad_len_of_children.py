@@ -1,3 +1,4 @@
+# expect: (one per module passed in)
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

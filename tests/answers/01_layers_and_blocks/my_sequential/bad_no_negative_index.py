@@ -1,3 +1,4 @@
+# expect: negative indices count from the end
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

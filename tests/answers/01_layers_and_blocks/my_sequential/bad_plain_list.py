@@ -1,3 +1,4 @@
+# expect: the modules are not registered
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: runs its modules in reverse
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: in the order they were registered
 class MySequential(nn.Module):
     def __init__(self, *modules):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: adds the two outputs
 class ParallelBlock(nn.Module):
     def __init__(self, net1, net2):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: net1 and net2 are not registered
 class ParallelBlock(nn.Module):
     def __init__(self, net1, net2):
         super().__init__()

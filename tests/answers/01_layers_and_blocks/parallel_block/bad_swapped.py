@@ -1,3 +1,4 @@
+# expect: puts net2's output first
 class ParallelBlock(nn.Module):
     def __init__(self, net1, net2):
         super().__init__()

@@ -1,3 +1,4 @@
+# expect: must come from its own factory() call
 import copy
 
 

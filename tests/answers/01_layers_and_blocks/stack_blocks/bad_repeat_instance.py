@@ -1,2 +1,3 @@
+# expect: repeats one module instance
 def stack_blocks(factory, n):
     return nn.Sequential(*[factory()] * n)

@@ -1,3 +1,4 @@
+# expect: counts once and the buffer not at all
 def count_parameters(net):
     total = 0
     for module in net.modules():

@@ -1,3 +1,4 @@
+# expect: it must only touch nn.Linear layers
 def init_constant(m):
     # touches every module's own parameters: LayerNorm, Conv, Embedding, ...
     for name, p in m.named_parameters(recurse=False):

@@ -1,3 +1,4 @@
+# expect: it must only touch nn.Linear layers
 def init_normal(m):
     # also re-initializes LayerNorm, Conv, Embedding, ... weights
     if hasattr(m, "weight") and isinstance(m.weight, torch.Tensor):

@@ -1,3 +1,4 @@
+# expect: replaced the parameter
 def init_normal(m):
     if isinstance(m, nn.Linear):
         # a new Parameter: an optimizer created earlier still holds the old one

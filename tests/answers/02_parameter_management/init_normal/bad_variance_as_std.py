@@ -1,3 +1,4 @@
+# expect: the standard deviation is 0.01, the variance 0.0001
 def init_normal(m):
     if isinstance(m, nn.Linear):
         # squares the std: N(0, 0.0001²) instead of N(0, 0.01²)

@@ -1,3 +1,4 @@
+# expect: outside [-a, a]
 import math
 
 

@@ -1,3 +1,4 @@
+# expect: replaced the parameter
 def init_xavier(m):
     if isinstance(m, nn.Linear):
         w = torch.empty(m.out_features, m.in_features)

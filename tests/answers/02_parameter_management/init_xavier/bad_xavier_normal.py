@@ -1,3 +1,4 @@
+# expect: outside [-a, a]
 def init_xavier(m):
     if isinstance(m, nn.Linear):
         nn.init.xavier_normal_(m.weight)  # the normal variant: right spread, wrong distribution

@@ -1,3 +1,4 @@
+# expect: every weight should be either 0
 def my_init(m):
     if isinstance(m, nn.Linear):
         nn.init.uniform_(m.weight, -10, 10)

@@ -1,3 +1,4 @@
+# expect: replaced the parameter
 def my_init(m):
     if isinstance(m, nn.Linear):
         w = torch.empty_like(m.weight).uniform_(-10, 10)

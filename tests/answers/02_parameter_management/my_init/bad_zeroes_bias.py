@@ -1,3 +1,4 @@
+# expect: it should leave the bias as it was
 def my_init(m):
     if isinstance(m, nn.Linear):
         nn.init.uniform_(m.weight, -10, 10)

@@ -1,3 +1,4 @@
+# expect: before raising ValueError
 def tie_weights(embedding, decoder):
     old = decoder.weight
     decoder.weight = embedding.weight

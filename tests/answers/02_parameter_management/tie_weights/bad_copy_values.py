@@ -1,3 +1,4 @@
+# expect: not equal copies
 def tie_weights(embedding, decoder):
     if embedding.weight.shape != decoder.weight.shape:
         raise ValueError("shapes differ")

@@ -1,3 +1,4 @@
+# expect: a different Parameter object
 def tie_weights(embedding, decoder):
     if embedding.weight.shape != decoder.weight.shape:
         raise ValueError("shapes differ")

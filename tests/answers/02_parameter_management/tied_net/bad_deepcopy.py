@@ -1,3 +1,4 @@
+# expect: merely hold equal values
 import copy
 
 

@@ -1,3 +1,4 @@
+# expect: each call should build a new network
 shared = nn.Linear(8, 8)  # made once: every net from make_tied_net() shares it
 
 

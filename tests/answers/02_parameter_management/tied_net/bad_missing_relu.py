@@ -1,3 +1,4 @@
+# expect: should return 7 modules
 def make_tied_net():
     shared = nn.Linear(8, 8)
     return nn.Sequential(nn.Linear(4, 8), nn.ReLU(),

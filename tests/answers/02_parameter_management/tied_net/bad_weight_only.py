@@ -1,3 +1,4 @@
+# expect: share only some of their parameters
 def make_tied_net():
     first, second = nn.Linear(8, 8), nn.Linear(8, 8)
     second.weight = first.weight  # the biases stay separate

@@ -1,3 +1,4 @@
+# expect: changed its input in place
 # subtracts in place: the caller's tensor is changed
 class CenteredLayer(nn.Module):
     def forward(self, X):

@@ -1,3 +1,4 @@
+# expect: should have no parameters
 # adds a parameter the layer must not have
 class CenteredLayer(nn.Module):
     def __init__(self):

@@ -1,3 +1,4 @@
+# expect: along the last dimension
 # transforms the first dimension instead of the last
 class FourierHalf(nn.Module):
     def forward(self, X):

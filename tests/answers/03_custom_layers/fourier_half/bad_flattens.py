@@ -1,3 +1,4 @@
+# expect: leading dimensions kept
 # flattens the leading dimensions away
 class FourierHalf(nn.Module):
     def forward(self, X):

@@ -1,3 +1,4 @@
+# expect: complex Fourier coefficients
 # magnitudes instead of the complex coefficients
 class FourierHalf(nn.Module):
     def forward(self, X):

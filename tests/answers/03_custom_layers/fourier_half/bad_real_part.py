@@ -1,3 +1,4 @@
+# expect: complex Fourier coefficients
 # keeps only the real parts
 class FourierHalf(nn.Module):
     def forward(self, X):

@@ -1,3 +1,4 @@
+# expect: weight has no gradient
 # the notes' version: .data cuts weight and bias out of autograd, so they never get gradients
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

@@ -1,3 +1,4 @@
+# expect: should be drawn from the standard normal
 # nn.Linear's default (Kaiming-uniform) initialisation, transposed into the right layout
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

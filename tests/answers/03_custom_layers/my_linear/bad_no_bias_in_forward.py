@@ -1,3 +1,4 @@
+# expect: expected relu(X @ weight + bias)
 # creates the bias but never adds it
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

@@ -1,3 +1,4 @@
+# expect: plain tensors stored as attributes are not parameters
 # plain tensors are not registered as parameters: parameters() and optimisers never see them
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

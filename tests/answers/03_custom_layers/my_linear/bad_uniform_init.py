@@ -1,3 +1,4 @@
+# expect: should be drawn from the standard normal
 # the notes' comment says "from -1 to +1": uniform on (-1, 1) is not the standard normal
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

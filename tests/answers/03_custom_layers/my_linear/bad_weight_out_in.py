@@ -1,3 +1,4 @@
+# expect: weight should have shape (5, 3)
 # weight stored in nn.Linear's (units, in_units) layout
 class MyLinear(nn.Module):
     def __init__(self, in_units, units):

@@ -1,3 +1,4 @@
+# expect: sum over i and j
 # keeps only the i = j terms: sum_i weight[i, i, k] * X[b, i]^2
 class TensorReduction(nn.Module):
     def __init__(self, in_features, out_features):

@@ -1,3 +1,4 @@
+# expect: each sample on its own
 # the second factor comes from every sample in the batch, not from the same one
 class TensorReduction(nn.Module):
     def __init__(self, in_features, out_features):

@@ -1,3 +1,4 @@
+# expect: plain tensors stored as attributes are not parameters
 # a plain tensor is not a parameter
 class TensorReduction(nn.Module):
     def __init__(self, in_features, out_features):

@@ -1,3 +1,4 @@
+# expect: weight has no gradient
 # .data detaches the weight: the layer cannot learn
 class TensorReduction(nn.Module):
     def __init__(self, in_features, out_features):

@@ -1,3 +1,4 @@
+# expect: weight should have shape (4, 4, 3)
 # weight stored as (out_features, in_features, in_features)
 class TensorReduction(nn.Module):
     def __init__(self, in_features, out_features):
