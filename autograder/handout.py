@@ -1,0 +1,104 @@
+"""The student handout: what a student receives, built from this (private) repository.
+
+`build` writes the lessons, the release's assignments (in the layout nbgrader's fetch_assignment gives), a student
+README, a student requirements.txt (the course's own pins, student packages only) and nothing else, as a folder
+and a zip archive. The student's JupyterLab set-up (nbgrader's instructor tools turned off in the student's own
+environment) is part of the README's set-up command, `SETUP`.
+"""
+import re
+import shutil
+import string
+from pathlib import Path
+
+from . import course
+
+TEMPLATES = Path(__file__).parent / "student"
+LESSONS = "notebooks"  # the folder name the assignments cite
+
+# What a student's environment needs: run the lessons and assignments, JupyterLab, Validate (nbgrader and the
+# notebook tools it runs). Not the grading cluster, the test suite or the browser tests.
+STUDENT_PACKAGES = ("torch", "numpy", "matplotlib", "safetensors", "nbgrader", "nbformat", "nbclient", "ipykernel",
+                    "jupyterlab")
+
+# nbgrader's JupyterLab tools a handout student must not see: the instructor's (Formgrader, Create Assignment,
+# Course List) and the exchange's Assignment List (a handout student has no exchange). Validate stays.
+INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                          "@jupyter/nbgrader:course-list")
+INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
+EXCHANGE_LAB_PLUGINS = ("@jupyter/nbgrader:assignment-list",)
+EXCHANGE_SERVER_EXTENSIONS = ("nbgrader.server_extensions.assignment_list",)
+
+
+def disable_tools(exchange=False):
+    """The commands that turn nbgrader's instructor tools off in the active environment (and the Assignment List
+    too unless the student uses nbgrader's exchange), as nbgrader's installation guide documents."""
+    plugins = INSTRUCTOR_LAB_PLUGINS + (() if exchange else EXCHANGE_LAB_PLUGINS)
+    servers = INSTRUCTOR_SERVER_EXTENSIONS + (() if exchange else EXCHANGE_SERVER_EXTENSIONS)
+    return [f"jupyter labextension disable --level=sys_prefix {' '.join(plugins)}",
+            f"jupyter server extension disable --sys-prefix {' '.join(servers)}"]
+
+
+# The student's one set-up command, run in the handout folder (the README shows it; the tests run it).
+SETUP = " && ".join(["python3 -m venv .venv", ". .venv/bin/activate", "pip install -r requirements.txt",
+                     *disable_tools()])
+
+_PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==(\S+)$")
+
+
+def student_requirements(root=course.ROOT):
+    """The student requirements.txt: the course's exact pins of STUDENT_PACKAGES, in the course's order."""
+    pins = {}
+    for line in (Path(root) / "requirements.txt").read_text().splitlines():
+        match = _PIN.match(line.strip())
+        if match:
+            pins[match[1].lower()] = line.strip()
+    missing = [name for name in STUDENT_PACKAGES if name not in pins]
+    if missing:
+        raise ValueError(f"requirements.txt pins no exact version of {', '.join(missing)}")
+    lines = [pins[name] for name in pins if name in STUDENT_PACKAGES]
+    return "# The course's exact versions. Set-up: see README.md.\n" + "\n".join(lines) + "\n"
+
+
+def files(root=course.ROOT):
+    """What the handout holds: relative path -> the course file it is copied from."""
+    root = Path(root)
+    chosen = {f"{LESSONS}/{path.name}": path for path in sorted((root / "notebooks").glob("*.ipynb"))}
+    for assignment in course.assignments(root):
+        path = course.notebook_path("release", assignment, root)
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: run python -m autograder release")
+        chosen[f"{assignment}/{path.name}"] = path
+    return chosen
+
+
+def readme(root=course.ROOT):
+    """The student README, filled in from autograder/student/README.md."""
+    lessons = [f"{LESSONS}/{path.name}" for path in sorted((Path(root) / "notebooks").glob("*.ipynb"))]
+    assignments = [f"{a}/{course.notebook_name(a, root)}" for a in course.assignments(root)]
+    rows = "\n".join(f"| `{lesson}` | `{work}` |" for lesson, work in zip(lessons, assignments))
+    template = string.Template((TEMPLATES / "README.md").read_text())
+    return template.substitute(setup=SETUP.replace(" && ", " && \\\n    "), sections=rows,
+                               example=assignments[0])
+
+
+def build(out, root=course.ROOT):
+    """Write the handout into folder ``out`` (replacing an earlier handout there) and ``out``.zip; return both."""
+    out = Path(out).resolve()
+    if out.exists():
+        if any(out.iterdir()) and not _is_handout(out):
+            raise FileExistsError(f"{out} exists and is not a handout: choose another --out")
+        shutil.rmtree(out)
+    for relative, source in files(root).items():
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    (out / "README.md").write_text(readme(root))
+    (out / "requirements.txt").write_text(student_requirements(root))
+    archive = shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
+    return out, Path(archive)
+
+
+def _is_handout(folder):
+    title = (TEMPLATES / "README.md").read_text().splitlines()[0]
+    readme_path = folder / "README.md"
+    return readme_path.exists() and readme_path.read_text().splitlines()[:1] == [title]
