@@ -19,16 +19,23 @@ def grade(args):
     _release_missing(args.root)
     overrides = {k: v for k, v in (("cell_timeout", args.timeout), ("memory", args.memory and args.memory * 1024 ** 2))
                  if v}
-    failed = grading.autograde(args.root, jobs=args.jobs, scheduler=args.scheduler,
-                               limits=grading.default_limits(args.root, **overrides),
-                               write_feedback=not args.no_feedback)
+    try:
+        failed = grading.autograde(args.root, jobs=args.jobs, scheduler=args.scheduler,
+                                   limits=grading.default_limits(args.root, **overrides),
+                                   write_feedback=not args.no_feedback, students=args.student,
+                                   assignments=args.assignment, force=args.force)
+    except ValueError as error:  # an unknown --student or --assignment
+        print(f"grade: {error}", file=sys.stderr)
+        return 2
     columns, maxima, rows = report.scores(args.root)
-    path = args.root / "grades.csv"
-    report.write_csv(path, columns, maxima, rows)
-    print("\n" + report.table(columns, maxima, rows))
+    by_hand = report.manual(args.root)
+    report.record_manual_reviews(args.root)
+    reports = course.reports(args.root)
+    report.write_csv(reports / "grades.csv", columns, maxima, rows, by_hand)
+    print("\n" + report.table(columns, maxima, rows, by_hand))
     print("\n" + report.flagged(args.root))
     figure = report.figure(args.root, columns, maxima, rows)
-    print(f"\ngrades written to {path}, flags to {args.root / 'flags.csv'}, figure to {figure}; "
+    print(f"\ngrades written to {reports / 'grades.csv'}, flags to {reports / 'flags.csv'}, figure to {figure}; "
           f"feedback under {args.root / 'feedback'}")
     for student, assignment, error in failed:
         print(f"\nnbgrader could not grade {student} / {assignment}:\n{error}", file=sys.stderr)
@@ -46,6 +53,7 @@ def demo(args):
         half = dict(list(answers.items())[: (len(answers) + 1) // 2])
         for student, filled in zip(DEMO_STUDENTS, (answers, half, {})):
             submissions.write_submission(args.root, student, assignment, filled)
+    args.force = True  # a fresh release: grade everyone again
     return grade(args)
 
 
@@ -77,7 +85,7 @@ def main(argv=None):
     command = commands.add_parser("handout", help="build the student course: handout/ and handout.zip")
     command.set_defaults(run=build_handout)
     command.add_argument("--out", type=Path, metavar="PATH", help="write PATH/ and PATH.zip (default: handout)")
-    for name, run, text in (("grade", grade, "autograde submitted/, write feedback/, grades.csv, flags.csv, grades.png"),
+    for name, run, text in (("grade", grade, "autograde submitted/, write feedback/ and reports/ (grades, flags, figure)"),
                             ("demo", demo, "release, grade three sample students, print the scores")):
         command = commands.add_parser(name, help=text)
         command.set_defaults(run=run)
@@ -88,6 +96,12 @@ def main(argv=None):
         command.add_argument("--timeout", type=int, help="seconds per cell (default: Execute.timeout of the config)")
         command.add_argument("--memory", type=int, metavar="MiB", help="memory limit of a student kernel (default 4096)")
         command.add_argument("--no-feedback", action="store_true", help="skip writing feedback/")
+        command.add_argument("--student", action="append", metavar="ID",
+                             help="grade only this student's submissions (repeat for several)")
+        command.add_argument("--assignment", action="append", metavar="ID",
+                             help="grade only submissions of this assignment (repeat for several)")
+        command.add_argument("--force", action="store_true",
+                             help="grade again submissions unchanged since they were last graded")
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.run(args) or 0

@@ -35,3 +35,10 @@ def api(root=ROOT):
     config = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
     config.CourseDirectory.root = str(Path(root).resolve())
     return NbGraderAPI(config=config)
+
+
+def reports(root=ROOT):
+    """Folder of the course's own reports (grades, flags, mistakes, figure)."""
+    path = Path(root, "reports")
+    path.mkdir(exist_ok=True)
+    return path

@@ -1,6 +1,6 @@
-"""Scores per student and exercise, read from nbgrader's gradebook: grades.csv and the terminal table."""
+"""Scores per student and exercise, read from nbgrader's gradebook: reports/grades.csv and the terminal table,
+with the grades and comments entered by hand (Formgrader) marked."""
 import csv
-from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
@@ -54,29 +54,90 @@ def scores(root=course.ROOT):
     return columns, maxima, rows
 
 
-def write_csv(path, columns, maxima, rows):
-    """grades.csv: one row per student, one column per exercise ('assignment/exercise'), then the total."""
+def manual(root=course.ROOT):
+    """What was graded by hand (nbgrader's Formgrader), from the gradebook: {(student, assignment): [entry]}.
+
+    An entry names the cell: `assignment/cell: 1 of 2 by hand (autograded 2)`, `... +0.5 extra credit`,
+    `... comment "..."`. Manual scores are kept by nbgrader when it re-grades; they count in the scores.
+    """
+    found = {}
+    for student, assignment, notebook in _submitted_notebooks(root):
+        entries = found.setdefault((student, assignment), [])
+        for grade in notebook.grades:
+            where = f"{assignment}/{grade.name}"
+            if grade.manual_score is not None:
+                auto = "not autograded" if grade.auto_score is None else f"autograded {_num(grade.auto_score)}"
+                entries.append(f"{where}: {_num(grade.manual_score)} of {_num(grade.max_score)} by hand ({auto})")
+            if grade.extra_credit:
+                entries.append(f"{where}: {grade.extra_credit:+g} extra credit")
+        for comment in notebook.comments:
+            if comment.manual_comment:
+                text = " ".join(comment.manual_comment.split())
+                entries.append(f'{assignment}/{comment.name}: comment "{text[:60]}{"…" if len(text) > 60 else ""}"')
+    return {k: v for k, v in found.items() if v}
+
+
+def manual_reviews(root=course.ROOT):
+    """{(student, assignment): [reason]}: manual scores below full marks on cells the current checks pass."""
+    found = {}
+    for student, assignment, notebook in _submitted_notebooks(root):
+        for grade in notebook.grades:
+            if grade.manual_score is not None and grade.manual_score < grade.max_score == grade.auto_score:
+                found.setdefault((student, assignment), []).append(
+                    f"{MANUAL_OVERRIDE} {_num(grade.manual_score)} of {_num(grade.max_score)} on {grade.name}, "
+                    "which the current checks pass")
+    return found
+
+
+def _submitted_notebooks(root):
+    """(student, assignment, submitted notebook) for every graded submission in the gradebook, in order."""
+    with Gradebook(course.api(root).coursedir.db_url) as gradebook:
+        for assignment in course.assignments(root):
+            for student in sorted(s.id for s in gradebook.students):
+                try:
+                    submission = gradebook.find_submission(assignment, student)
+                except MissingEntry:
+                    continue
+                for notebook in submission.notebooks:
+                    yield student, assignment, notebook
+
+
+MANUAL_OVERRIDE = "manual score overrides the checks:"  # start of the flags.csv reasons manual_reviews() writes
+
+
+def write_csv(path, columns, maxima, rows, manual_entries=None):
+    """grades.csv: one row per student, one column per exercise ('assignment/exercise'), the total, and `manual`:
+    the cells graded, credited or commented by hand (see `manual`)."""
+    manual_entries = manual_entries or {}
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["student", *(f"{a}/{e}" for a, e in columns), "total"])
-        writer.writerow(["(max)", *(_num(maxima[c]) for c in columns), _num(sum(maxima.values()))])
+        writer.writerow(["student", *(f"{a}/{e}" for a, e in columns), "total", "manual"])
+        writer.writerow(["(max)", *(_num(maxima[c]) for c in columns), _num(sum(maxima.values())), ""])
         for student, row in rows.items():
-            writer.writerow([student, *(_num(row[c]) for c in columns), _num(sum(row.values()))])
+            by_hand = [e for (s, _), entries in sorted(manual_entries.items()) if s == student for e in entries]
+            writer.writerow([student, *(_num(row[c]) for c in columns), _num(sum(row.values())), "; ".join(by_hand)])
 
 
-def table(columns, maxima, rows):
-    """The score table as text: one block per assignment, students down, exercises across."""
+def table(columns, maxima, rows, manual_entries=None):
+    """The score table as text: one block per assignment, students down, exercises across; a `*` after a total
+    marks a submission graded partly by hand (listed under the table)."""
+    manual_entries = manual_entries or {}
     blocks = []
     for assignment in dict.fromkeys(a for a, _ in columns):
         cols = [c for c in columns if c[0] == assignment]
         header = ["student", *(e for _, e in cols), "total"]
         lines = [header, ["(max)", *(_num(maxima[c]) for c in cols), _num(sum(maxima[c] for c in cols))]]
         for student, row in rows.items():
-            lines.append([student, *(_num(row[c]) for c in cols), _num(sum(row[c] for c in cols))])
+            mark = "*" if (student, assignment) in manual_entries else ""
+            lines.append([student, *(_num(row[c]) for c in cols), _num(sum(row[c] for c in cols)) + mark])
         widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
         text = "\n".join("  ".join(v.rjust(w) if i else v.ljust(w) for i, (v, w) in enumerate(zip(line, widths)))
                          for line in lines)
         blocks.append(f"{assignment}\n{text}")
+    if manual_entries:
+        blocks.append("* graded partly by hand (Formgrader):\n" + "\n".join(
+            f"  {student} / {assignment}: " + "; ".join(entries)
+            for (student, assignment), entries in sorted(manual_entries.items())))
     return "\n\n".join(blocks)
 
 
@@ -120,12 +181,12 @@ def failing_cells(root=course.ROOT):
 
 
 def figure(root, columns, maxima, rows, path=None, top=12):
-    """grades.png next to grades.csv: score distribution per exercise (left), most often failed checks (right)."""
+    """reports/grades.png: score distribution per exercise (left), most often failed checks (right)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    path = path or Path(root, "grades.png")
+    path = path or course.reports(root) / "grades.png"
     failing = list(failing_cells(root).items())[:top]
     fig, (left, right) = plt.subplots(1, 2, figsize=(14, max(4, 0.35 * len(columns) + 1.5)))
     labels = [f"{a}/{e}" for a, e in columns]
@@ -149,3 +210,12 @@ def figure(root, columns, maxima, rows, path=None, top=12):
     fig.savefig(path, dpi=100)
     plt.close(fig)
     return path
+
+
+def record_manual_reviews(root=course.ROOT):
+    """Put the current `manual_reviews` into flags.csv as `review` lines, replacing those of an earlier run."""
+    from .grading import flags
+    found = {k: [(kind, r) for kind, r in v if not r.startswith(MANUAL_OVERRIDE)] for k, v in flags.read(root).items()}
+    for key, reasons in manual_reviews(root).items():
+        found.setdefault(key, []).extend((flags.REVIEW, r) for r in reasons)
+    flags.write(root, {k: v for k, v in found.items() if v})

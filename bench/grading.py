@@ -85,7 +85,7 @@ def main():
     print(f"correct submissions flagged or noted (should be 0): {len(found)}"
           + "".join(f"\n  {s}/{a}: {r}" for (s, a), lines in found.items() for _, r in lines))
     figure = Path(__file__).with_name("grades.png")
-    shutil.copy(parallel / "grades.png", figure)
+    shutil.copy(parallel / "reports" / "grades.png", figure)
     print(f"figure of the graded class: {figure}")
     shutil.rmtree(work, ignore_errors=True)
     return 0 if same and not found else 1

@@ -8,13 +8,14 @@
 import dataclasses
 import os
 import sys
+import uuid
 from pathlib import Path
 
 import nbformat
 from distributed import wait
 
 from .. import course
-from . import cluster, execute, feedback, flags, pipeline, sandbox
+from . import cluster, feedback, flags, incremental, pipeline, sandbox
 from .progress import Progress
 
 # nbgrader's Gradebook runs the `alembic` command of this environment: make it findable without an activated venv
@@ -56,34 +57,47 @@ def default_limits(root=course.ROOT, **overrides):
     return dataclasses.replace(sandbox.Limits(cell_timeout=timeout), **overrides)
 
 
-def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_feedback=True, out=None):
-    """Autograde every submission under submitted/ in parallel, then write feedback and flags.csv.
+def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_feedback=True, out=None,
+              students=None, assignments=None, force=False):
+    """Autograde the submissions under submitted/ in parallel, then write feedback and flags.csv.
 
+    `students` / `assignments` restrict the run to those; a submission unchanged since it was last graded (same
+    files, release, checks and limits: `incremental`) is skipped unless `force`.
     Returns the (student, assignment, error message) of the submissions nbgrader could not grade.
     """
     out = out or sys.stdout
     root = Path(root)
     limits = limits or default_limits(root)
-    todo = submissions(root)
+    chosen = select(root, students, assignments)
+    digest, checks = cluster.ship_checks()
+    known = incremental.load(root)
+    fingerprints = {k: incremental.fingerprint(root, *k, digest, limits) for k in chosen}
+    todo = [k for k in chosen if force or not incremental.unchanged(root, *k, fingerprints[k], known, write_feedback)]
     print(sandbox.protection()[1], file=out, flush=True)
+    skipped = len(chosen) - len(todo)
+    if skipped:
+        print(f"{skipped} of {len(chosen)} submissions unchanged since they were last graded: kept "
+              "(--force grades them again)", file=out, flush=True)
     failed, flagged = [], {}
+    if not todo:
+        return failed
     with cluster.connect(jobs, scheduler) as client:
         if not scheduler:
             limits = dataclasses.replace(limits, threads=max(1, (os.cpu_count() or 1) // cluster.workers(client)))
-        where = scheduler or f"a local Dask cluster of {cluster.workers(client)} worker processes"
-        print(f"grading {len(todo)} submissions on {where}", file=out, flush=True)
-        if not scheduler:
-            print("kernels: forked from a warm process in each worker (torch imported once)"
-                  if sandbox.ForkServer.possible() else
-                  "kernels: each started from scratch (grade as root with bubblewrap to fork them from a warm "
-                  "process, about twice as fast)", file=out, flush=True)
+        for line in _where(client, scheduler, len(todo)):
+            print(line, file=out, flush=True)
         progress = Progress(len(todo), out)
-        queue, active, tries = list(todo), {}, {}
+        queue, active, tries, run_id = list(todo), {}, {}, uuid.uuid4().hex
+        started = {}  # submission -> addresses of the workers that began executing it
+        client.subscribe_topic(cluster.STARTED, lambda event: started.setdefault(event[1]["key"], []).append(
+            event[1]["worker"]) if event[1]["run"] == run_id else None)
+        seen = set(client.scheduler_info(n_workers=-1)["workers"])
 
         def send(prepared):
             job = {"key": prepared.key, "notebook": _json(prepared.notebook), "files": prepared.files,
                    "limits": dataclasses.asdict(limits), "skip": _skip(prepared)}
-            future = client.submit(execute.run, job, pure=False, retries=2, key=f"execute-{prepared.key}-{id(job)}")
+            future = client.submit(cluster.run, job, checks, run_id, pure=False, retries=2,
+                                   key=f"execute-{prepared.key}-{id(job)}")
             active[future] = prepared
 
         while queue or active:
@@ -98,6 +112,7 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
                 continue
             if not done:
                 wait(list(active), return_when="FIRST_COMPLETED")
+                seen |= set(client.scheduler_info(n_workers=-1)["workers"])
                 continue
             for future in done:
                 prepared = active.pop(future)
@@ -111,10 +126,62 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
                     failed.append((prepared.student, prepared.assignment, f"execution failed: {error!r}"))
                     progress.update(prepared.key, ok=False)
                     continue
+                if result["checks"] != digest:
+                    failed.append((prepared.student, prepared.assignment,
+                                   f"refused: worker {result['address']} ran the notebook with other hidden checks "
+                                   f"(digest {result['checks']}, the instructor's are {digest}); not graded"))
+                    progress.update(prepared.key, ok=False)
+                    continue
                 ok = _finish(root, prepared, result, write_feedback, failed, flagged)
+                if ok:
+                    known[prepared.key] = fingerprints[prepared.student, prepared.assignment]
                 progress.update(prepared.key, ok=ok)
-    flags.write(root, flagged)
+        client.unsubscribe_topic(cluster.STARTED)
+        lost = sorted(seen - set(client.scheduler_info(n_workers=-1)["workers"]))
+    if lost:
+        print(f"workers lost during the run: {len(lost)} ({', '.join(lost)})", file=out, flush=True)
+    rerun = sorted(key for key, where in started.items() if len(where) > 1)
+    if rerun:
+        print(f"submissions run again (a worker was lost, or the task failed): {len(rerun)} ({', '.join(rerun)}); "
+              "each was graded once, from its last run", file=out, flush=True)
+    incremental.save(root, known)
+    flags.write(root, flagged, graded=todo)
     return failed
+
+
+def select(root, students=None, assignments=None):
+    """The submissions under submitted/ of the given students and assignments (default: all); an unknown name is
+    an error that lists the known ones."""
+    found = submissions(root)
+    for wanted, names, what in ((students, {s for s, _ in found}, "student"),
+                                (assignments, {a for _, a in found}, "assignment")):
+        unknown = sorted(set(wanted or ()) - names)
+        if unknown:
+            raise ValueError(f"no submission under submitted/ for {what} {', '.join(unknown)} "
+                             f"(there are: {', '.join(sorted(names)) or 'none'})")
+    return [(s, a) for s, a in found if (not students or s in students) and (not assignments or a in assignments)]
+
+
+def _where(client, scheduler, count):
+    """What the run prints before it starts: where the notebooks go, and how kernels start there."""
+    described = cluster.describe(client)
+    forked = sorted(a for a, (_, fork) in described.items() if fork)
+    weak = sorted(a for a, (kind, _) in described.items() if kind != "bubblewrap")
+    if scheduler:
+        lines = [f"grading {count} submissions on the Dask cluster at {scheduler}: {len(described)} workers "
+                 f"({cluster.workers(client)} threads)"]
+    else:
+        lines = [f"grading {count} submissions on a local Dask cluster of {len(described)} worker processes"]
+    if len(forked) == len(described):
+        lines.append("kernels: forked from a warm process in each worker (torch imported once)")
+    else:
+        some = f"forked from a warm process on {len(forked)} of {len(described)} workers, " if forked else ""
+        lines.append(f"kernels: {some}each started from scratch{' on the others' if forked else ''} (grade as root "
+                     "with bubblewrap to fork them from a warm process, about twice as fast)")
+    if scheduler and weak:
+        lines.append(f"WEAKER PROTECTION on {len(weak)} workers without a working bubblewrap ({', '.join(weak)}): "
+                     "student code there runs with resource limits only")
+    return lines
 
 
 def _finish(root, prepared, result, write_feedback, failed, flagged):

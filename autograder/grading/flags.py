@@ -7,9 +7,10 @@ means at all. Both only flag: the grade stays nbgrader's, a person decides.
 """
 import csv
 import re
-from pathlib import Path
 
-FILE = "flags.csv"  # in the course folder, next to grades.csv
+from .. import course
+
+FILE = "flags.csv"  # in the course's reports folder, next to grades.csv
 
 _SUSPICIOUS = {
     r"\bautograder\b": "refers to the autograder package (the hidden checks)",
@@ -22,6 +23,8 @@ _SUSPICIOUS = {
     r"(?<![\w.])(exec|eval|compile|__import__)\s*\(": "runs code built at run time",
     r"\bsetattr\s*\(\s*(torch|np|numpy|nn|F)\b|^\s*(torch|np|numpy|nn|F)(\.\w+)+\s*=[^=]": "replaces a library function",
     r"\.ipynb\b": "looks for notebooks",
+    r"\blinecache\b|(?<![\w.'\"])(In|Out)\b(?!\s+\w)|(?<![\w.])(_ih|_oh|_ii|_iii|_i\d+)\b":
+        "reads the kernel's record of earlier cells (input history, cached cell sources)",
     r"""['"](/[A-Za-z]|\.\./)""": "names files outside its folder",
 }
 
@@ -84,9 +87,15 @@ _LIMITS = {
 }
 
 
-def write(root, flags):
-    """flags.csv: student, assignment, kind (review or note), reason; one row per reason."""
-    with open(Path(root, FILE), "w", newline="") as f:
+def write(root, flags, graded=None):
+    """flags.csv: student, assignment, kind (review or note), reason; one row per reason.
+
+    `graded`: the submissions whose lines `flags` replaces (default: all); the other submissions' lines are kept.
+    """
+    if graded is not None:
+        graded = set(graded)
+        flags = {**{k: v for k, v in read(root).items() if k not in graded}, **flags}
+    with open(course.reports(root) / FILE, "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["student", "assignment", "kind", "reason"])
         for (student, assignment), lines in sorted(flags.items()):
@@ -96,7 +105,7 @@ def write(root, flags):
 
 def read(root):
     """{(student, assignment): [(kind, reason)]} from flags.csv (empty if grading never wrote one)."""
-    path = Path(root, FILE)
+    path = course.reports(root) / FILE
     flags = {}
     if path.exists():
         with open(path, newline="") as f:

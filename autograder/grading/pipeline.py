@@ -136,8 +136,14 @@ def sanitize(root, student, assignment, folder="submitted"):
 
 def _files(root, student, assignment, folder):
     """The submission's other files, with the assignment's own files from source/ on top (as nbgrader copies)."""
+    return files_in(Path(root, folder, student, assignment), Path(root, "source", assignment))
+
+
+def files_in(*folders):
+    """{relative path: bytes} of the files other than notebooks in `folders` (a later folder's file wins); a file
+    larger than MAX_FILE_BYTES is left out."""
     files = {}
-    for base in (Path(root, folder, student, assignment), Path(root, "source", assignment)):
+    for base in folders:
         for path in sorted(base.rglob("*")):
             if path.is_file() and path.suffix != ".ipynb" and path.stat().st_size <= MAX_FILE_BYTES:
                 files[str(path.relative_to(base))] = path.read_bytes()

@@ -85,10 +85,15 @@ _shipped = {}  # the instructor's checks, sent with the work (`use_checks`); emp
 def use_checks(sources):
     """Kernels this process starts from now on import `sources` (the instructor's checks), not the installed ones;
     fork servers started with other checks are stopped."""
-    if checks_digest(sources) != checks_digest(_shipped or checks_sources()):
+    if checks_digest(sources) != checks_in_use():
         ForkServer.shutdown()
     _shipped.clear()
     _shipped.update(sources)
+
+
+def checks_in_use():
+    """The digest of the checks this process's kernels import."""
+    return checks_digest(_shipped or checks_sources())
 
 
 def staged_checks():
