@@ -29,6 +29,14 @@ assert try_gpu() == cuda0, f"try_gpu() gave {try_gpu()!r} on a CUDA machine"
 assert try_all_gpus() == [torch.device(f"cuda:{i}") for i in range(torch.cuda.device_count())]
 model = nn.Sequential(nn.Linear(4, 3), nn.BatchNorm1d(3)).to(try_gpu())
 assert model_device(model) == cuda0, "a model moved with .to(try_gpu()) should be on cuda:0"
+model.register_buffer("mask", torch.ones(3), persistent=False)  # left behind on the CPU, and not in state_dict()
+try:
+    model_device(model)
+except ValueError as error:
+    assert "cuda" in str(error) and "cpu" in str(error), f"the error should name both devices: {error}"
+else:
+    raise AssertionError("a non-persistent buffer on the CPU beside parameters on cuda:0 should raise ValueError")
+model = model.to(cuda0)
 cpu_batch = {"x": torch.ones(2, 4), "y": (torch.zeros(2), "label")}
 batch = to_device(cpu_batch, try_gpu())
 assert batch["x"].device == cuda0 and batch["y"][0].device == cuda0 and batch["y"][1] == "label"

@@ -47,6 +47,11 @@ def _raises(fn, *args):
     return None
 
 
+def _said(error):
+    """What an exception says, on one line and at most 200 characters."""
+    return " ".join(str(error).split())[:200]
+
+
 def _names(keys):
     return ", ".join(repr(k) for k in keys)
 
@@ -111,18 +116,18 @@ def save_load_params(save_params, load_params):
                 stored = torch.load(path, weights_only=True)
         except Exception as error:
             fail(
-                "torch.load(path, weights_only=True) cannot read the file save_params wrote "
-                f"({type(error).__name__}); save only net.state_dict() with torch.save, not the model object."
+                "A weights-only torch.load cannot read the file save_params wrote "
+                f"({type(error).__name__}); save the net's state_dict (its named tensors), not the model object."
             )
         expect(
             isinstance(stored, Mapping),
-            f"save_params should save net.state_dict() (a dict of tensors), but the file holds {describe(stored)}.",
+            f"save_params should save the net's state_dict (a dict of tensors), but the file holds {describe(stored)}.",
         )
         missing = [k for k in expected if k not in stored]
         extra = [k for k in stored if k not in expected]
         expect(
             not missing,
-            f"The file save_params wrote lacks {_names(missing)}; save the whole net.state_dict(), "
+            f"The file save_params wrote lacks {_names(missing)}; save the net's whole state_dict, "
             "buffers (such as BatchNorm's running statistics) included.",
         )
         expect(not extra, f"The file save_params wrote holds {_names(extra)}, which are not in net.state_dict().")
@@ -145,13 +150,14 @@ def save_load_params(save_params, load_params):
         training = [name for name, module in fresh.named_modules() if module.training]
         if training:
             which = "the returned net" if training[0] == "" else f"its submodule {training[0]!r}"
-            fail(f"load_params should return the net in evaluation mode (net.eval()), but {which} is still training.")
+            fail(f"load_params should put the net in evaluation mode before returning it, but {which} is still "
+                 "in training mode.")
         with seeded(2):
             X = torch.randn(5, 6)
         original.eval()
         with torch.no_grad():
             want = original(X)
-            got = call("The loaded net on a batch", fresh, X)
+            got = call("The net that load_params returned, run on a batch,", fresh, X)
         expect(
             isinstance(got, torch.Tensor) and torch.equal(got, want),
             "The loaded net's outputs are not bit for bit those of the saved net.",
@@ -162,23 +168,23 @@ def save_load_params(save_params, load_params):
         torch.save(short, os.path.join(folder, "short.params"))
         expect(
             _raises(load_params, _buffered_net(3), os.path.join(folder, "short.params")) is not None,
-            "load_params accepted a file that lacks the key '4.bias'; load with strict key matching "
-            "(load_state_dict's default strict=True) so that a mismatch raises.",
+            "load_params accepted a file that lacks the key '4.bias'; a load with strict key matching refuses "
+            "a file whose keys differ from the net's.",
         )
         long = OrderedDict(expected)
         long["5.weight"] = torch.zeros(3, 3)
         torch.save(long, os.path.join(folder, "long.params"))
         expect(
             _raises(load_params, _buffered_net(4), os.path.join(folder, "long.params")) is not None,
-            "load_params accepted a file with the unexpected key '5.weight'; load with strict key matching "
-            "so that a mismatch raises.",
+            "load_params accepted a file with the unexpected key '5.weight'; a load with strict key matching "
+            "refuses a file whose keys differ from the net's.",
         )
 
         torch.save(_CodeOnLoad(expected), os.path.join(folder, "trap.params"))
         expect(
             _raises(load_params, _buffered_net(5), os.path.join(folder, "trap.params")) is not None,
             "load_params loaded a file whose pickle calls a function while it is read (the way a malicious "
-            "file runs code); load with torch.load(path, weights_only=True) so such files are refused.",
+            "file runs code); a weights-only load (torch.load's weights_only option) refuses such files.",
         )
 
 
@@ -186,8 +192,9 @@ def save_load_params(save_params, load_params):
 
 
 def _regression_net(seed):
+    """Linear, BatchNorm (whose running statistics are buffers that training changes), Tanh, Linear."""
     with seeded(seed):
-        return nn.Sequential(nn.Linear(4, 8), nn.Tanh(), nn.Linear(8, 1))
+        return nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.Tanh(), nn.Linear(8, 1))
 
 
 def _adam(model):
@@ -274,8 +281,8 @@ def checkpoint(save_checkpoint, load_checkpoint):
                 stored = torch.load(path, weights_only=True)
         except Exception as error:
             fail(
-                f"torch.load(path, weights_only=True) cannot read the checkpoint ({type(error).__name__}); "
-                "save the state_dict()s of the model and the optimizer and the epoch number, "
+                f"A weights-only torch.load cannot read the checkpoint ({type(error).__name__}); "
+                "save the state_dicts of the model and the optimizer and the epoch number, "
                 "not the objects themselves."
             )
 
@@ -287,18 +294,23 @@ def checkpoint(save_checkpoint, load_checkpoint):
             f"load_checkpoint should return the saved epoch 3 (an int), but returned {epoch!r}.",
         )
         wrong = _differing(resumed, first.state_dict())
-        expect(not wrong, f"After load_checkpoint, the model's {_names(wrong)} differ from the saved ones.")
+        expect(
+            not wrong,
+            f"After load_checkpoint, the model's {_names(wrong)} differ from the saved ones; the model's "
+            "state_dict holds its buffers (BatchNorm's running statistics) as well as its parameters.",
+        )
         held = [p for group in resumed_optimizer.param_groups for p in group["params"]]
         expect(
             len(held) == len(list(resumed.parameters()))
             and all(a is b for a, b in zip(held, resumed.parameters())),
             "After load_checkpoint the optimizer no longer holds the model's parameters; restore the model "
-            "in place with load_state_dict (without assign=True) so the optimizer keeps updating it.",
+            "in place, copying the saved values into the parameters it already has, so the optimizer keeps "
+            "updating the same tensors.",
         )
         expect(
             len(resumed_optimizer.state) > 0,
-            "After load_checkpoint the optimizer has no state; the checkpoint must hold optimizer.state_dict() "
-            "and load_checkpoint must restore it with optimizer.load_state_dict.",
+            "After load_checkpoint the optimizer has no state; the checkpoint must hold the optimizer's "
+            "state_dict too, and load_checkpoint must restore it into the optimizer.",
         )
         _train(resumed, resumed_optimizer, 3)
         wrong = _differing(resumed, straight.state_dict())
@@ -315,7 +327,7 @@ def checkpoint(save_checkpoint, load_checkpoint):
         expect(
             _raises(load_checkpoint, trap, model, _adam(model)) is not None,
             "load_checkpoint loaded a file whose pickle calls a function while it is read (the way a malicious "
-            "file runs code); load with torch.load(path, weights_only=True) so such files are refused.",
+            "file runs code); a weights-only load (torch.load's weights_only option) refuses such files.",
         )
 
         # Atomic saving: a write that fails part-way leaves the previous checkpoint intact, and no litter.
@@ -339,8 +351,8 @@ def checkpoint(save_checkpoint, load_checkpoint):
         )
         expect(
             os.path.isfile(path),
-            "When writing failed part-way, the checkpoint previously at path was gone; write to a temporary "
-            "file first and only then move it onto path with os.replace.",
+            "When writing failed part-way, the checkpoint previously at path was gone; write a temporary "
+            "file beside it first, and replace path (os.replace) only once that file is complete.",
         )
         restored = _regression_net(4)
         restored_optimizer = _adam(restored)
@@ -348,14 +360,14 @@ def checkpoint(save_checkpoint, load_checkpoint):
         expect(
             error is None,
             "When writing failed part-way, the checkpoint previously at path was left damaged "
-            f"(loading it raised {type(error).__name__}); write to a temporary file and os.replace it onto path "
-            "only once it is complete.",
+            f"(loading it raised {type(error).__name__}); write a temporary file beside it first, and replace "
+            "path (os.replace) only once that file is complete.",
         )
         wrong = _differing(restored, saved)
         expect(
             not wrong,
-            "When writing failed part-way, the checkpoint at path no longer held the previous one; write to a "
-            "temporary file and os.replace it onto path only once it is complete.",
+            "When writing failed part-way, the checkpoint at path no longer held the previous one; write a "
+            "temporary file beside it first, and replace path (os.replace) only once that file is complete.",
         )
         litter = sorted(set(os.listdir(keep)) - {"run.ckpt"}) + sorted(os.listdir(scratch))
         expect(
@@ -368,19 +380,29 @@ def checkpoint(save_checkpoint, load_checkpoint):
 # ----------------------------------------------------------------------------- load_submodule
 
 
+def _block(seed, layers=3):
+    """Linear, BatchNorm (buffers, so a load must carry more than the parameters), Linear, ReLU, Linear."""
+    with seeded(seed):
+        return nn.Sequential(nn.Linear(5, 8), nn.BatchNorm1d(8), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 8))[:layers]
+
+
+def _trained_block(seed):
+    block = _block(seed)
+    with seeded(seed), torch.no_grad():
+        block[1].running_mean.normal_()
+        block[1].running_var.uniform_(0.5, 2.0)
+        block[1].num_batches_tracked.fill_(seed + 3)
+    return block
+
+
 class _Trunk(nn.Module):
     """Submodule names chosen to trip prefix mistakes: 'enc' vs 'enc2', and 'enc' inside 'dec'."""
 
     def __init__(self):
         super().__init__()
-        self.enc = nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8))
+        self.enc = _trained_block(0)
         self.enc2 = nn.Linear(8, 8)
-        self.dec = nn.ModuleDict({"enc": nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8))})
-
-
-def _block(seed, layers=3):
-    with seeded(seed):
-        return nn.Sequential(nn.Linear(5, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 8))[:layers]
+        self.dec = nn.ModuleDict({"enc": _trained_block(1)})
 
 
 def _expect_loaded(load_submodule, module, path, prefix, expected):
@@ -391,7 +413,7 @@ def _expect_loaded(load_submodule, module, path, prefix, expected):
     expect(
         not wrong,
         f"After {what}, the module's {_names(wrong)} differ from the saved {prefix}.* entries; take exactly the "
-        f"keys that start with {prefix + '.'!r} and strip that prefix.",
+        f"entries whose keys start with {prefix + '.'!r}, buffers included, and strip that prefix.",
     )
 
 
@@ -400,12 +422,28 @@ def _expect_mismatch_named(load_submodule, module, path, prefix, key, kind):
     expect(
         error is not None,
         f"load_submodule(module, path, {prefix!r}) accepted a module that does not match the saved entries "
-        f"({kind} key {key!r}); load with strict matching so a mismatch raises.",
+        f"({kind} key {key!r}); a load with strict key matching refuses it.",
     )
     expect(
         key in str(error),
         f"When the module does not match, the error should name the {kind} key {key!r}, but it said: "
-        f"{type(error).__name__}: {str(error).strip()[:200]}",
+        f"{type(error).__name__}: {_said(error)}",
+    )
+
+
+def _expect_prefix_not_found(load_submodule, module, path, prefix, key):
+    """No key starts with ``prefix + '.'``: an error that names the prefix, or the strict load's missing keys."""
+    what = f"load_submodule(module, path, {prefix!r})"
+    error = _raises(load_submodule, module, path, prefix)
+    expect(
+        error is not None,
+        f"{what} returned although no key in the file starts with {prefix + '.'!r}; when the prefix matches "
+        "nothing it should raise an error.",
+    )
+    expect(
+        prefix in str(error) or key in str(error),
+        f"{what}, whose prefix matches no key in the file, raised an error that names neither the prefix nor the "
+        f"missing keys (such as {key!r}): {type(error).__name__}: {_said(error)}",
     )
 
 
@@ -432,7 +470,8 @@ def load_submodule(load_submodule):
 
         _expect_mismatch_named(load_submodule, _block(5, layers=5), path, "enc", "4.weight", "missing")
         _expect_mismatch_named(load_submodule, _block(6, layers=1), path, "enc", "2.weight", "unexpected")
-        _expect_mismatch_named(load_submodule, _block(7), path, "encoder", "0.weight", "missing")
+        _expect_prefix_not_found(load_submodule, _block(7), path, "encoder", "0.weight")
+        _expect_prefix_not_found(load_submodule, nn.Linear(3, 3), deep_path, "12", "weight")
 
 
 # ----------------------------------------------------------------------------- archive_members
@@ -516,7 +555,8 @@ def archive_members(archive_members):
             expect(error is not None, f"archive_members should raise ValueError for {what}, but it returned.")
             expect(
                 isinstance(error, ValueError),
-                f"archive_members should raise ValueError for {what}, but raised {type(error).__name__}: {error}",
+                f"archive_members should raise ValueError for {what}, but raised "
+                f"{type(error).__name__}: {_said(error)}",
             )
 
 
@@ -524,7 +564,7 @@ def archive_members(archive_members):
 
 
 def _tied_net(seed):
-    """Ties of both kinds: layers 2 and 4 are one nn.Linear (as in the notes), and layer 6,
+    """Ties of both kinds: layers 2 and 4 are one nn.Linear (as in the lesson), and layer 6,
     a module of its own, uses layer 2's weight as its weight (as tied embeddings do)."""
     with seeded(seed):
         shared = nn.Linear(8, 8)
@@ -552,7 +592,11 @@ def _expect_file_holds(stored, net, what):
     """Every stored tensor is the net's entry of that name; every tensor (or one of its aliases) is stored."""
     state = net.state_dict()
     for key, value in stored.items():
-        expect(key in state, f"The safetensors file for {what} holds {key!r}, which is not in net.state_dict().")
+        expect(
+            key in state,
+            f"The safetensors file for {what} holds {key!r}, which is not a name in the net's state_dict; the file's "
+            "keys must be the state_dict names.",
+        )
         expect(
             value.shape == state[key].shape and torch.equal(value, state[key]),
             f"The safetensors file for {what} holds a value for {key!r} that differs from net.state_dict()[{key!r}].",
@@ -594,25 +638,26 @@ def safe_weights(save_safe, load_safe):
         expect(
             fresh[2].weight is fresh[4].weight and fresh[6].weight is fresh[2].weight,
             "After load_safe, layer 6's weight is no longer layer 2's weight (they were one tied parameter); "
-            "copy the values into the net's own parameters (no assign=True) so the tie survives.",
+            "copy the saved values into the net's own parameters, instead of replacing them, so the tie survives.",
         )
         with seeded(2):
             X = torch.randn(3, 4)
         with torch.no_grad():
+            got = call("The tied net that load_safe returned, run on a batch,", fresh, X)
             expect(
-                torch.equal(fresh(X), original(X)),
+                isinstance(got, torch.Tensor) and torch.equal(got, original(X)),
                 "After load_safe, the tied net's outputs differ from the saved net's.",
             )
 
         error = _raises(load_safe, _buffered_net(3, extra_layer=True), path)
         expect(
             error is not None,
-            "load_safe accepted a file that lacks the net's '6.weight' and '6.bias'; load with strict key "
-            "matching so that a mismatch raises.",
+            "load_safe accepted a file that lacks the net's '6.weight' and '6.bias'; a load with strict key "
+            "matching refuses a file whose keys differ from the net's.",
         )
         error = _raises(load_safe, nn.Sequential(nn.Linear(6, 16)), path)
         expect(
             error is not None,
-            "load_safe accepted a file holding keys the net does not have (such as '4.weight'); load with strict "
-            "key matching so that a mismatch raises.",
+            "load_safe accepted a file holding keys the net does not have (such as '4.weight'); a load with "
+            "strict key matching refuses a file whose keys differ from the net's.",
         )

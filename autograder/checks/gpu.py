@@ -20,24 +20,10 @@ from unittest import mock
 import torch
 from torch import nn
 
-from autograder.checks._support import CheckFailed, call, describe, expect, fail
+from autograder.checks._support import call, describe, expect, fail
 
 CPU = torch.device("cpu")
 META = torch.device("meta")
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def _call(what, fn, *args):
-    """``call``, with a readable sentence when the student's exception has no message (StopIteration)."""
-    try:
-        return call(what, fn, *args)
-    except CheckFailed as error:
-        message = str(error).rstrip()
-        if message.endswith(":"):
-            fail(f"{message[:-1]} (an exception without a message).")
-        raise
 
 
 # ----------------------------------------------------------------------------- a simulated machine
@@ -128,12 +114,12 @@ def _simulated(machine, extra=()):
 # ----------------------------------------------------------------------------- try_gpu
 
 
-def _expect_device(got, expected, what):
+def _expect_device(got, expected, what, why=""):
     expect(
         isinstance(got, torch.device),
         f"{what} returned {got!r} ({describe(got)}); it should return a torch.device such as {expected!r}.",
     )
-    expect(got == expected, f"{what} returned {got!r}; expected {expected!r}.")
+    expect(got == expected, f"{what} returned {got!r}; expected {expected!r}{'; ' + why if why else ''}.")
 
 
 def try_gpu(try_gpu, try_all_gpus):
@@ -141,12 +127,12 @@ def try_gpu(try_gpu, try_all_gpus):
     for n in (0, 1, 4):
         where = _machine_name(n)
         with _simulated(_Machine(n)):
-            _expect_device(_call("try_gpu()", try_gpu), torch.device("cuda:0") if n else CPU,
+            _expect_device(call("try_gpu()", try_gpu), torch.device("cuda:0") if n else CPU,
                            f"On {where}, try_gpu()")
             for i in (0, 1, 2, 3, 4, 7):
                 expected = torch.device(f"cuda:{i}") if i < n else CPU
-                _expect_device(_call(f"try_gpu({i})", try_gpu, i), expected, f"On {where}, try_gpu({i})")
-            got = _call("try_all_gpus()", try_all_gpus)
+                _expect_device(call(f"try_gpu({i})", try_gpu, i), expected, f"On {where}, try_gpu({i})")
+            got = call("try_all_gpus()", try_all_gpus)
             expected = [torch.device(f"cuda:{i}") for i in range(n)] or [CPU]
             expect(
                 isinstance(got, list),
@@ -177,8 +163,8 @@ def _expect_moved(got, original, device, where):
         if original.device == device:
             expect(
                 got is original,
-                f"{where} was already on {device}, so it should come back as the same tensor object, "
-                "not a copy (tensor.to(device) does that for you).",
+                f"{where} should be the very same tensor object: the input was already on {device}, and a tensor "
+                "already on the device comes back unchanged, not copied (tensor.to(device) behaves this way).",
             )
         return
     for kind in (list, tuple, dict):
@@ -202,15 +188,24 @@ def _expect_moved(got, original, device, where):
                 for index, (g, o) in enumerate(zip(got, original)):
                     _expect_moved(g, o, device, f"{where}[{index}]")
             return
-    expect(
-        got is original,
-        f"{where} is {original!r}, not a tensor, so it should come back unchanged (the same object), "
-        f"found {got!r}.",
-    )
+    if got is not original:
+        copy = type(got) is type(original) and _equal(got, original)
+        fail(
+            f"{where} is {original!r}, not a tensor nor a list, tuple or dict, so it should come back unchanged: "
+            + ("the very same object, not an equal copy." if copy else f"the very same object, found {got!r}.")
+        )
+
+
+def _equal(a, b):
+    try:
+        return bool(a == b)
+    except Exception:  # a comparison that cannot answer is no copy
+        return False
 
 
 def to_device(to_device):
-    """Every tensor in nested lists, tuples and dicts moves; containers keep their types; the rest stays."""
+    """Every tensor in nested lists, tuples and dicts moves; containers keep their types; any other value,
+    other sequences (str, bytes, range) included, comes back as the very same object."""
     a = torch.arange(6.0).reshape(2, 3)
     b = torch.tensor([1, 2, 3])
     c = torch.tensor([True, False])
@@ -235,9 +230,12 @@ def to_device(to_device):
         (None, META, "None"),
         (marker, META, "a plain object"),
         ([label, marker, 1.5], META, "a list without tensors"),
+        # sequences that are neither lists nor tuples are values like any other, not containers to walk
+        ([a, b"raw bytes"], META, "a list holding a tensor and a bytes value"),
+        ((range(3), a), META, "a tuple holding a range and a tensor"),
     ]
     for obj, device, what in cases:
-        got = _call(f"to_device({what}, {device!r})", to_device, obj, device)
+        got = call(f"to_device({what}, {device!r})", to_device, obj, device)
         _expect_moved(got, obj, device, f"In to_device({what}, {device!r}) the result")
 
 
@@ -245,11 +243,11 @@ def to_device(to_device):
 
 
 class _BufferOnly(nn.Module):
-    """No parameters, one buffer."""
+    """No parameters, one buffer; a non-persistent one is left out of ``state_dict()``."""
 
-    def __init__(self, device):
+    def __init__(self, device, persistent=True):
         super().__init__()
-        self.register_buffer("scale", torch.ones(3, device=device))
+        self.register_buffer("scale", torch.ones(3, device=device), persistent=persistent)
 
     def forward(self, x):
         return x * self.scale
@@ -261,38 +259,60 @@ def _cpu_weights_meta_buffer():
     return bn
 
 
+def _cpu_weights_meta_hidden_buffer():
+    layer = nn.Linear(4, 3)
+    layer.register_buffer("mask", torch.ones(3, device=META), persistent=False)
+    return layer
+
+
+BUFFERS = "buffers are the module's tensors as much as parameters are (module.buffers() lists them)"
+NOT_SAVED = ("a buffer registered with persistent=False is left out of state_dict() but is still one of the "
+             "module's tensors (module.buffers() lists it)")
+
+
 def model_device(model_device):
-    """The one device of all parameters and buffers; cpu when there are none; ValueError when spread."""
+    """The one device of all parameters and buffers (non-persistent ones included); cpu when there are none;
+    ValueError when spread."""
     single = [
-        (lambda: nn.Linear(4, 3), CPU, "nn.Linear(4, 3)"),
-        (lambda: nn.ReLU(), CPU, "nn.ReLU() (no parameters)"),
-        (lambda: nn.Sequential(), CPU, "an empty nn.Sequential()"),
-        (lambda: nn.Linear(4, 3, device=META), META, "nn.Linear(4, 3) on meta"),
+        (lambda: nn.Linear(4, 3), CPU, "nn.Linear(4, 3)", ""),
+        (lambda: nn.ReLU(), CPU, "nn.ReLU() (no parameters)", ""),
+        (lambda: nn.Sequential(), CPU, "an empty nn.Sequential()", ""),
+        (lambda: nn.Linear(4, 3, device=META), META, "nn.Linear(4, 3) on meta", ""),
         (
             lambda: nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Sequential(nn.Linear(3, 2))).to(META),
             META,
             "a nested nn.Sequential moved to meta",
+            "",
         ),
-        (lambda: _BufferOnly(META), META, "a module whose only tensor is a buffer on meta"),
+        (lambda: _BufferOnly(META), META, "a module whose only tensor is a buffer on meta", BUFFERS),
         (
             lambda: nn.BatchNorm1d(3, affine=False, device=META),
             META,
             "nn.BatchNorm1d(3, affine=False) on meta (buffers, no parameters)",
+            BUFFERS,
+        ),
+        (
+            lambda: _BufferOnly(META, persistent=False),
+            META,
+            "a module whose only tensor is a non-persistent buffer on meta",
+            NOT_SAVED,
         ),
     ]
-    for build, expected, what in single:
-        got = _call(f"model_device({what})", model_device, build())
-        _expect_device(got, expected, f"model_device({what})")
+    for build, expected, what, why in single:
+        got = call(f"model_device({what})", model_device, build())
+        _expect_device(got, expected, f"model_device({what})", why)
 
     spread = [
         (lambda: nn.Sequential(nn.Linear(4, 3), nn.Linear(3, 2, device=META)),
-         "an nn.Sequential whose first layer is on cpu and second on meta"),
+         "an nn.Sequential whose first layer is on cpu and second on meta", ""),
         (lambda: nn.Sequential(nn.Linear(4, 3, device=META), nn.ReLU(), nn.Linear(3, 2)),
-         "an nn.Sequential whose first layer is on meta and last on cpu"),
+         "an nn.Sequential whose first layer is on meta and last on cpu", ""),
         (_cpu_weights_meta_buffer,
-         "an nn.BatchNorm1d whose parameters are on cpu and running_mean buffer on meta"),
+         "an nn.BatchNorm1d whose parameters are on cpu and running_mean buffer on meta", ""),
+        (_cpu_weights_meta_hidden_buffer,
+         "an nn.Linear on cpu with a non-persistent buffer on meta", NOT_SAVED),
     ]
-    for build, what in spread:
+    for build, what, why in spread:
         net = build()
         try:
             with warnings.catch_warnings():
@@ -306,11 +326,12 @@ def model_device(model_device):
                 "devices it found (cpu and meta).",
             )
         except Exception as error:
-            fail(f"model_device({what}) raised {type(error).__name__}: {error}; expected a ValueError "
+            said = " ".join(str(error).split())
+            fail(f"model_device({what}) raised {type(error).__name__}: {said}; expected a ValueError "
                  "naming the devices.")
         else:
             fail(f"model_device({what}) returned {got!r}; with tensors on several devices it should "
-                 "raise a ValueError naming them (cpu and meta).")
+                 f"raise a ValueError naming them (cpu and meta){'; ' + why if why else ''}.")
 
 
 # ----------------------------------------------------------------------------- benchmark
@@ -385,7 +406,7 @@ def _as_seconds(result, what):
     return float(result)
 
 
-def _diagnose_gpu(log, index):
+def _diagnose_gpu(log, index, warm):
     """Why a CUDA timing came out wrong, read from the order of clock reads, syncs and calls."""
     calls = [k for k, event in enumerate(log) if event == "call"]
     syncs = [k for k, event in enumerate(log) if event == ("sync", index)]
@@ -393,24 +414,30 @@ def _diagnose_gpu(log, index):
     if not syncs:
         if other_syncs:
             return (f"it synchronised another GPU but never cuda:{index}, the device being timed; "
-                    "call torch.cuda.synchronize(device) with that device (without an argument it waits "
-                    "only for the current device)")
-        return ("it never called torch.cuda.synchronize(device), so it timed only the launch of the GPU "
+                    "torch.cuda.synchronize waits for the device it is given (without an argument, only for "
+                    "the current device)")
+        return ("it never waited for the GPU (torch.cuda.synchronize), so it timed only the launch of the GPU "
                 "work, which runs asynchronously")
     clocks = [k for k, event in enumerate(log) if event == "clock"]
-    for start, end in zip(calls, calls[1:] + [len(log)]):
+    for number, (start, end) in enumerate(zip(calls, calls[1:] + [len(log)])):
         first_read = next((k for k in clocks if start < k < end), None)
         if first_read is None or not any(start < k < first_read for k in syncs):
-            return ("after each call of fn it must call torch.cuda.synchronize(device) before reading the "
+            if number < warm:
+                return ("after the warm-up call it must wait for the GPU before starting the clock, or the "
+                        "warm-up's GPU work is counted in the first timed call")
+            return ("after each call of fn it must wait for the GPU (torch.cuda.synchronize) before reading the "
                     "clock, or the queued GPU work is not counted")
-    if calls and not any(k < calls[0] for k in syncs):
-        return ("it must call torch.cuda.synchronize(device) before starting the clock, so GPU work "
-                "queued earlier is not counted in the first call")
-    return "check that the clock is read right after synchronising, once before and once after each call"
+    if calls and not warm and not any(k < calls[0] for k in syncs):
+        return ("it must wait for the GPU before starting the clock, so GPU work queued earlier is not counted "
+                "in the first call")
+    return "check that the clock is read right after synchronising, once before and once after each timed call"
 
 
 def _run_benchmark(benchmark, n, device, repeat):
-    """Run the student's benchmark on a simulated machine; return (result, expected times, log, what)."""
+    """Run the student's benchmark on a simulated machine.
+
+    Returns (seconds, the timed calls' true times, those of every call, the event log, warm-ups, what).
+    """
     clock = _Clock()
     machine = _Machine(n, clock)
     index = device.index if device.type == "cuda" else None
@@ -436,14 +463,24 @@ def _run_benchmark(benchmark, n, device, repeat):
     what = f"benchmark(fn, {device!r}{'' if repeat is None else f', repeat={repeat}'}) on {_machine_name(n)}"
     student_globals = getattr(benchmark, "__globals__", {})
     with _simulated(machine, clock.patches(student_globals)):
-        result = _call(what, benchmark, *args)
-    expect(len(calls) == count, f"{what} called fn {len(calls)} times; it should call it exactly {count} times.")
-    expected = [times[k % len(times)] for k in range(count)]
-    return _as_seconds(result, what), expected, clock.log, what
+        result = call(what, benchmark, *args)
+    expect(
+        len(calls) in (count, count + 1),
+        f"{what} called fn {len(calls)} times; it should call it exactly {count} times, or {count + 1} times "
+        "when the first call is an untimed warm-up.",
+    )
+    warm = len(calls) - count
+    every = [times[k % len(times)] for k in range(len(calls))]
+    return _as_seconds(result, what), every[warm:], every, clock.log, warm, what
+
+
+def _near(value, target, tolerance):
+    return abs(value - target) <= tolerance + 1e-6 * abs(target)
 
 
 def benchmark(benchmark):
-    """Median wall time of one call; on CUDA, synchronise before starting the clock and before each read."""
+    """Median wall time of one call, after an optional untimed warm-up call; on CUDA, synchronise before
+    starting the clock and before each read."""
     cases = [
         (0, CPU, 7),
         (0, CPU, None),             # the default repeat=10
@@ -453,18 +490,22 @@ def benchmark(benchmark):
         (4, torch.device("cuda:1"), 1),
     ]
     for n, device, repeat in cases:
-        result, times, log, what = _run_benchmark(benchmark, n, device, repeat)
+        result, times, every, log, warm, what = _run_benchmark(benchmark, n, device, repeat)
         low, high = _medians(times)
         tolerance = 1e-6 * high + 1e-9
         if low - tolerance <= result <= high + tolerance:
             continue
         expected = f"{low:g} s" if low == high else f"between {low:g} and {high:g} s"
         message = f"{what} returned {result:g} s, but the median time of one call was {expected}"
-        mean, total = sum(times) / len(times), sum(times)
-        if device.type == "cuda":
-            message += f"; {_diagnose_gpu(log, device.index)}"
-        elif abs(result - mean) <= tolerance + 1e-6 * mean:
+        if "clock" not in log:
+            message += ("; it never read a wall clock such as time.perf_counter() (time.process_time() counts "
+                        "only this process's own CPU time, not the time spent waiting)")
+        elif device.type == "cuda":
+            message += f"; {_diagnose_gpu(log, device.index, warm)}"
+        elif warm and _medians(every)[0] - tolerance <= result <= _medians(every)[1] + tolerance:
+            message += " (that median includes the warm-up call; leave the first call out of the timing)"
+        elif _near(result, sum(times) / len(times), tolerance):
             message += " (that is the mean; return the median)"
-        elif abs(result - total) <= tolerance + 1e-6 * total:
+        elif _near(result, sum(times), tolerance):
             message += " (that is the total of all calls; return the median time of one call)"
         fail(message + ".")

@@ -1,3 +1,4 @@
+# expect: should raise ValueError for a text file, but raised BadZipFile
 # Lets zipfile.BadZipFile escape instead of raising ValueError for a file that is not a zip.
 def archive_members(path):
     with zipfile.ZipFile(path) as archive:

@@ -1,3 +1,4 @@
+# expect: archive_members('x-file') should return [
 # Keeps only the last part of each name: "data/0" becomes "0".
 def archive_members(path):
     if not zipfile.is_zipfile(path):

@@ -1,3 +1,4 @@
+# expect: data.pkl sits one folder too deep, but it returned
 # Accepts a data.pkl at any depth, not only directly in the top-level folder.
 def archive_members(path):
     if not zipfile.is_zipfile(path):

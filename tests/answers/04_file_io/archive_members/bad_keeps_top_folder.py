@@ -1,3 +1,4 @@
+# expect: kept the archive's top-level folder
 # Returns the full names, top-level folder included.
 def archive_members(path):
     if not zipfile.is_zipfile(path):

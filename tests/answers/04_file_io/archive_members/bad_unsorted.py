@@ -1,3 +1,4 @@
+# expect: should return the names sorted
 # Returns the names in the archive's own order, not sorted.
 def archive_members(path):
     if not zipfile.is_zipfile(path):

@@ -1,3 +1,4 @@
+# expect: the optimizer no longer holds the model's parameters
 # assign=True swaps in new Parameter objects: the optimizer keeps updating the old ones.
 def save_checkpoint(path, model, optimizer, epoch):
     tmp = path + ".tmp"

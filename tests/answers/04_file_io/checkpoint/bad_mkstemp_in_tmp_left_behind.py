@@ -1,3 +1,4 @@
+# expect: save_checkpoint left the temporary file
 # A temporary file in the system's temp folder, never removed when writing fails.
 def save_checkpoint(path, model, optimizer, epoch):
     handle, tmp = tempfile.mkstemp(suffix=".ckpt")

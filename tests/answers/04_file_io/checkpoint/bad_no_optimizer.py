@@ -1,3 +1,4 @@
+# expect: the optimizer has no state
 # The checkpoint lacks the optimizer's state: Adam restarts its moments and step count.
 def save_checkpoint(path, model, optimizer, epoch):
     tmp = path + ".tmp"

@@ -1,3 +1,4 @@
+# expect: A weights-only torch.load cannot read the checkpoint
 # Pickles the model and optimizer objects, so weights_only=True cannot read the checkpoint.
 def save_checkpoint(path, model, optimizer, epoch):
     tmp = path + ".tmp"

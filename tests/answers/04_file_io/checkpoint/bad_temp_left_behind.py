@@ -1,3 +1,4 @@
+# expect: left the temporary file 'run.ckpt.tmp' behind
 # Atomic rename, but a failed write leaves the temporary file behind.
 def save_checkpoint(path, model, optimizer, epoch):
     tmp = path + ".tmp"

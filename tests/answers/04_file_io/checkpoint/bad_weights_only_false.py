@@ -1,3 +1,4 @@
+# expect: load_checkpoint loaded a file whose pickle calls a function
 # Saves plain state dicts, but loads with weights_only=False: a file whose pickle runs code is accepted.
 def save_checkpoint(path, model, optimizer, epoch):
     tmp = path + ".tmp"

@@ -1,3 +1,4 @@
+# expect: load_submodule(module, path, 'dec.enc') raised RuntimeError
 # Compares only the first component of each key: a dotted prefix such as "dec.enc" never matches.
 def load_submodule(module, path, prefix):
     whole = torch.load(path, weights_only=True)

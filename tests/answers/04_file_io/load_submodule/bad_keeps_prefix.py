@@ -1,3 +1,4 @@
+# expect: differ from the saved enc.* entries
 # Selects the right entries but keeps the prefix on their names (and strict=False hides it).
 def load_submodule(module, path, prefix):
     whole = torch.load(path, weights_only=True)

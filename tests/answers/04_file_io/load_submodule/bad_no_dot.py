@@ -1,3 +1,4 @@
+# expect: Unexpected key(s) in state_dict: ".weight"
 # startswith(prefix) without the dot: prefix "1" also takes "10.weight", "enc" takes "enc2.weight".
 def load_submodule(module, path, prefix):
     whole = torch.load(path, weights_only=True)

@@ -1,3 +1,4 @@
+# expect: differ from the saved enc.* entries
 # Matches the prefix anywhere in the key: "dec.enc.0.weight" is taken for prefix "enc".
 def load_submodule(module, path, prefix):
     whole = torch.load(path, weights_only=True)

@@ -1,3 +1,4 @@
+# expect: layer 6's weight is no longer layer 2's weight
 # assign=True puts a separate tensor under each name: the tie is broken after loading.
 from safetensors.torch import load_file, save_file
 

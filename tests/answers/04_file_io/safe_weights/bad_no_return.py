@@ -1,3 +1,4 @@
+# expect: load_safe(net, path) should load into the given net and return it
 # Loads correctly but forgets to return the net.
 from safetensors.torch import load_model, save_model
 

@@ -1,3 +1,4 @@
+# expect: save_safe(net, path) for a net with tied parameters raised RuntimeError
 # save_file of the state_dict: safetensors refuses tensors that share memory (tied weights).
 from safetensors.torch import load_file, save_file
 

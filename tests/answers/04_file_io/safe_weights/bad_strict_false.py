@@ -1,3 +1,4 @@
+# expect: load_safe accepted a file that lacks
 # load_model with strict=False: a file that does not match the net loads silently.
 from safetensors.torch import load_model, save_model
 

@@ -1,3 +1,4 @@
+# expect: is not a safetensors file
 # Uses torch.save (a pickle in a zip), not the safetensors format.
 def save_safe(net, path):
     torch.save(net.state_dict(), path)

@@ -1,3 +1,4 @@
+# expect: is still in training mode
 # Forgets net.eval(): dropout stays on and BatchNorm uses batch statistics.
 def save_params(net, path):
     torch.save(net.state_dict(), path)

@@ -1,3 +1,4 @@
+# expect: load_params(net, path) should load into the given net and return that net
 # Loads correctly but forgets to return the net.
 def save_params(net, path):
     torch.save(net.state_dict(), path)

@@ -1,3 +1,4 @@
+# expect: The file save_params wrote lacks '1.running_mean'
 # Saves only the parameters, losing buffers such as BatchNorm's running statistics.
 def save_params(net, path):
     torch.save(dict(net.named_parameters()), path)

@@ -1,3 +1,4 @@
+# expect: load_params loaded a file whose pickle calls a function
 # Loads with weights_only=False: a file whose pickle runs code is accepted.
 def save_params(net, path):
     torch.save(net.state_dict(), path)

@@ -1,3 +1,4 @@
+# expect: A weights-only torch.load cannot read the file save_params wrote
 # Pickles the whole model object instead of its state_dict.
 def save_params(net, path):
     torch.save(net, path)

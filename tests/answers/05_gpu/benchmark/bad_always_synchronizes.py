@@ -1,3 +1,4 @@
+# expect: torch.cuda.synchronize was called on a machine without a CUDA device
 # synchronises whatever the device: crashes on a machine without CUDA
 def benchmark(fn, device, repeat=10):
     torch.cuda.synchronize()

@@ -1,3 +1,4 @@
+# expect: (that is the mean; return the median)
 # returns the mean, which one slow call pulls up
 def benchmark(fn, device, repeat=10):
     cuda = device.type == "cuda"

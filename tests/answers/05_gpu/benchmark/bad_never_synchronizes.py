@@ -1,3 +1,4 @@
+# expect: it never waited for the GPU
 # never synchronises: on a GPU it times only the launch of the work
 def benchmark(fn, device, repeat=10):
     times = []

@@ -1,3 +1,4 @@
+# expect: it must wait for the GPU before starting the clock
 # does not synchronise before starting the clock, so earlier queued GPU work lands in the first call
 def benchmark(fn, device, repeat=10):
     cuda = device.type == "cuda"

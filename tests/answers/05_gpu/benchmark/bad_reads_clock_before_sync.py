@@ -1,3 +1,4 @@
+# expect: after each call of fn it must wait for the GPU
 # reads the clock first and synchronises after, so the wait is outside the timed window
 def benchmark(fn, device, repeat=10):
     cuda = device.type == "cuda"

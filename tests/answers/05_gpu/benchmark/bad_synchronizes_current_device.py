@@ -1,3 +1,4 @@
+# expect: it synchronised another GPU but never cuda:2
 # torch.cuda.synchronize() without the device waits for the current GPU, not necessarily the one timed
 def benchmark(fn, device, repeat=10):
     cuda = device.type == "cuda"

@@ -1,3 +1,4 @@
+# expect: that is the total of all calls
 # returns the total time of all the calls, not the time of one
 def benchmark(fn, device, repeat=10):
     cuda = device.type == "cuda"

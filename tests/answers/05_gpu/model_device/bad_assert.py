@@ -1,3 +1,4 @@
+# expect: raised AssertionError: tensors on several devices
 # an assert instead of a ValueError when the tensors are spread
 def model_device(net):
     devices = {t.device for t in [*net.parameters(), *net.buffers()]}

@@ -1,3 +1,4 @@
+# expect: buffers are the module's tensors as much as parameters are
 # looks at the parameters but not at the buffers
 def model_device(net):
     devices = {p.device for p in net.parameters()}

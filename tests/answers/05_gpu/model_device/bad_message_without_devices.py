@@ -1,3 +1,4 @@
+# expect: the message should name the devices it found
 # the ValueError does not say which devices it found
 def model_device(net):
     devices = {t.device for t in [*net.parameters(), *net.buffers()]}

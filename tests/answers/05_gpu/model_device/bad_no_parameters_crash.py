@@ -1,3 +1,4 @@
+# expect: model_device(nn.ReLU() (no parameters)) raised StopIteration
 # next() on an empty generator: a module without parameters raises StopIteration
 def model_device(net):
     first = next(net.parameters()).device

@@ -1,3 +1,4 @@
+# expect: returned 'cpu' (a str)
 # returns the device's name as a string instead of a torch.device
 def model_device(net):
     devices = {str(t.device) for t in [*net.parameters(), *net.buffers()]}

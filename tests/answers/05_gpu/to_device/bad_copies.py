@@ -1,3 +1,4 @@
+# expect: should be the very same tensor object
 # always copies, even a tensor that is already on the device
 def to_device(obj, device):
     if isinstance(obj, torch.Tensor):

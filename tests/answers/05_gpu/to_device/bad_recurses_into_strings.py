@@ -1,3 +1,4 @@
+# expect: the result['label'] is 'cat'
 # treats every Sequence as a container, so a string is taken apart and rebuilt as the text of a generator
 from collections.abc import Mapping, Sequence
 

@@ -1,3 +1,4 @@
+# expect: the result['x'] should be on meta
 # walks lists and tuples but leaves dicts (and the tensors in them) untouched
 def to_device(obj, device):
     if isinstance(obj, torch.Tensor):

@@ -1,3 +1,4 @@
+# expect: the result['inputs'][0] should be on meta
 # moves only the tensors at the top level, not those in nested containers
 def to_device(obj, device):
     def move(x):

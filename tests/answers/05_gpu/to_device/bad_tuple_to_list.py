@@ -1,3 +1,4 @@
+# expect: should be a tuple like the input, found a list
 # tuples come back as lists
 def to_device(obj, device):
     if isinstance(obj, torch.Tensor):

@@ -1,3 +1,4 @@
+# expect: try_all_gpus() returned []
 # try_all_gpus gives [] on a machine without a GPU instead of [cpu]
 def try_gpu(i=0):
     if torch.cuda.device_count() >= i + 1:

@@ -1,3 +1,4 @@
+# expect: try_gpu(1) returned device(type='cuda', index=1)
 # checks only that some GPU exists, not that GPU number i exists
 def try_gpu(i=0):
     if torch.cuda.is_available():

@@ -1,3 +1,4 @@
+# expect: try_gpu() returned device(type='cuda');
 # returns torch.device('cuda') without the index: the current GPU, whatever i asks for
 def try_gpu(i=0):
     if torch.cuda.device_count() >= i + 1:

@@ -1,3 +1,4 @@
+# expect: On a machine without a CUDA device, try_gpu() returned device(type='cuda', index=0)
 # off by one: cuda:i needs i + 1 devices, this accepts i devices
 def try_gpu(i=0):
     if torch.cuda.device_count() >= i:

@@ -1,3 +1,4 @@
+# expect: try_gpu() returned 'cpu' (a str)
 # returns strings such as 'cuda:0' and 'cpu' instead of torch.device objects
 def try_gpu(i=0):
     if torch.cuda.device_count() >= i + 1:
