@@ -1,17 +1,20 @@
-"""Grading through `--scheduler` on a real Dask cluster that loses a worker mid-run, compared with serial
-`nbgrader autograde` of the same submissions: same score for every graded cell, every submission graded once."""
+"""Grading through `--scheduler` on a real Dask cluster that loses a worker while it runs a student's kernel,
+compared with serial `nbgrader autograde` of the same submissions: the lost submission is sent again (the
+scheduler is told to give up on a task at its first lost worker, so only `grade`'s own resubmission can save
+it), every submission is graded once, and every graded cell scores the same."""
 import contextlib
 import io
 import json
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 from nbgrader.api import Gradebook
 
@@ -20,7 +23,9 @@ from autograder.__main__ import main
 from grading_course import ASSIGNMENT, RIGHT, WRONG_TOTAL, make_course, submit
 
 pytestmark = pytest.mark.slow
-STUDENTS = {"right-1": RIGHT, "right-2": RIGHT, "wrong-total": WRONG_TOTAL, "empty": {},
+MARKER = "resubmit-marker"  # written by the slow student's code into its working folder: only its kernel has it
+SLOW = {**RIGHT, "double": f"import time\nopen({MARKER!r}, 'w').close()\ntime.sleep(6)\n" + RIGHT["double"]}
+STUDENTS = {"right-1": RIGHT, "slow": SLOW, "right-2": RIGHT, "wrong-total": WRONG_TOTAL, "empty": {},
             "half": {"double": RIGHT["double"]}, "right-3": RIGHT}
 DASK = str(Path(sys.executable).parent / "dask")
 
@@ -37,8 +42,10 @@ def cell_scores(root):
 def dask_cluster(tmp_path):
     """A `dask scheduler` and two `dask worker` processes on 127.0.0.1; yields (address, worker processes)."""
     info = tmp_path / "scheduler.json"
+    strict = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}  # a lost worker fails its task
     procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                               "--scheduler-file", str(info)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+                               "--scheduler-file", str(info)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=strict)]
     for _ in range(200):
         if info.exists() and info.stat().st_size:
             break
@@ -59,19 +66,22 @@ def dask_cluster(tmp_path):
                 proc.kill()
 
 
-def _kill_first_busy(workers, killed, stop):
-    """Kill -9 the first worker seen running a student kernel."""
+def _running_slow(worker):
+    """Whether the slow student's kernel runs on this worker: its marker is in one of the worker's sandboxes."""
+    return any(Path(tempfile.gettempdir()).glob(f"grading-{worker.pid}-*/**/{MARKER}"))
+
+
+def _kill_slow_then_watch(workers, seen, stop):
+    """Kill -9 the worker running the slow student's kernel, then watch it start again on another worker."""
     while not stop.is_set():
-        for worker in workers:
-            try:
-                kids = psutil.Process(worker.pid).children(recursive=True)
-            except psutil.Error:
-                continue
-            if any("ipykernel_launcher" in " ".join(k.cmdline()) for k in kids if k.is_running()):
-                worker.send_signal(signal.SIGKILL)
-                killed.append(worker.pid)
-                return
-        time.sleep(0.2)
+        busy = [w for w in workers if w.poll() is None and _running_slow(w)]
+        if busy and "killed" not in seen:
+            busy[0].send_signal(signal.SIGKILL)
+            seen["killed"] = busy[0].pid
+        elif busy and busy[0].pid != seen.get("killed"):
+            seen["rerun"] = busy[0].pid
+            return
+        time.sleep(0.1)
 
 
 def test_scheduler_run_survives_a_lost_worker_and_matches_serial_nbgrader(tmp_path, dask_cluster):
@@ -84,8 +94,8 @@ def test_scheduler_run_survives_a_lost_worker_and_matches_serial_nbgrader(tmp_pa
     for student in STUDENTS:  # the reference: plain nbgrader, one submission after another
         assert course.api(serial).autograde(ASSIGNMENT, student, force=True, create=True)["success"]
 
-    killed, stop = [], threading.Event()
-    killer = threading.Thread(target=_kill_first_busy, args=(workers, killed, stop))
+    seen, stop = {}, threading.Event()
+    killer = threading.Thread(target=_kill_slow_then_watch, args=(workers, seen, stop))
     killer.start()
     printed = io.StringIO()
     try:
@@ -94,7 +104,8 @@ def test_scheduler_run_survives_a_lost_worker_and_matches_serial_nbgrader(tmp_pa
     finally:
         stop.set()
         killer.join()
-    assert killed, "no worker was killed mid-run"
+    assert "killed" in seen, "no worker was killed while running the slow student's kernel"
+    assert "rerun" in seen, "the slow submission was not run again on the other worker"
     assert status == 0, printed.getvalue()
     lines = [line for line in printed.getvalue().splitlines() if " graded, " in line]
     for student in STUDENTS:

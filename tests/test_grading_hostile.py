@@ -1,12 +1,16 @@
 """One `grade --jobs 2` run of the hostile catalogue together with correct submissions (tests/hostile/).
 
-Proves: each bad submission gets what it deserves or is flagged, correct ones keep full marks, nothing outside
-the student's own output changes, no process is left behind, the sandbox stops reads, connections and memory
-grabs while the rest of the notebook is graded, and feedback shows failure messages but no hidden test code.
+Proves: each bad submission gets exactly what it deserves (and a flag where one is promised), correct ones keep
+full marks, nothing outside the student's own output changes, no process is left behind, the sandbox stops reads,
+connections and memory grabs while the rest of the notebook is graded, and feedback shows scores and failure
+messages but no hidden test code.
 """
 import contextlib
 import hashlib
+import html
 import io
+import os
+import re
 import socket
 import sqlite3
 from pathlib import Path
@@ -18,8 +22,8 @@ import pytest
 from autograder import course, report
 from autograder.__main__ import main
 from autograder.grading import flags, sandbox, submissions
-from grading_course import ASSIGNMENT, HIDDEN_TOTAL, MAXIMA, RIGHT, WRONG_TOTAL, make_course, submit
-from hostile.catalogue import CATALOGUE
+from grading_course import ASSIGNMENT, HIDDEN_DOUBLE, HIDDEN_TOTAL, MAXIMA, RIGHT, WRONG_TOTAL, make_course, submit
+from hostile.catalogue import CATALOGUE, HIDDEN_TEXT_ROUTES
 
 pytestmark = pytest.mark.slow
 CORRECT = ("right-1", "right-2")
@@ -40,7 +44,7 @@ def _probe(root, listener_port):
         "list-other-student": f"import os\nos.listdir({str(Path(root, 'submitted', 'right-1'))!r})",
         "connect": f"import socket\nsocket.create_connection(('127.0.0.1', {listener_port}), timeout=3)",
         "memory": "x = bytearray(6 << 30)",
-        "list-sandbox-folders": "import os\nos.listdir(os.path.dirname(os.path.dirname(os.getcwd())))",
+        "list-sandbox-folders": "import os\nprint(os.listdir(os.path.dirname(os.path.dirname(os.getcwd()))))",
         "temporary-file": "import tempfile\nwith tempfile.NamedTemporaryFile() as f:\n    f.write(b'allowed')",
     }
     cells = [nbformat.v4.new_code_cell(code, metadata={"probe": name}) for name, code in attacks.items()]
@@ -92,13 +96,13 @@ def test_every_submission_gets_what_it_deserves(hostile_run):
     for student in CORRECT:
         assert scores[student] == MAXIMA, f"{student} lost points next to hostile submissions"
     assert scores["wrong-total"] == {"double": 2.0, "total": 0.0}
-    for name, (_, deserved, must_flag) in CATALOGUE.items():
+    wrong = {name: scores[name] for name, (_, deserved, _) in CATALOGUE.items() if scores[name] != deserved}
+    assert wrong == {}, f"scored other than deserved (deserved: { {n: CATALOGUE[n][1] for n in wrong} })"
+    for name, (_, _, must_flag) in CATALOGUE.items():
         lines = found.get((name, ASSIGNMENT), [])
-        flagged = any(kind == flags.REVIEW for kind, _ in lines)
         assert lines, f"{name} has no line in the report"
-        assert scores[name] == deserved or flagged, f"{name}: scored {scores[name]}, deserved {deserved}"
         if must_flag:
-            assert flagged, f"{name} should be flagged for a human"
+            assert any(kind == flags.REVIEW for kind, _ in lines), f"{name} should be flagged for a human"
     for student in (*CORRECT, "wrong-total"):
         assert (student, ASSIGNMENT) not in found, f"{student} was flagged: {found[student, ASSIGNMENT]}"
     reasons = {name: " ".join(r for _, r in found[name, ASSIGNMENT]) for name in CATALOGUE}
@@ -108,7 +112,7 @@ def test_every_submission_gets_what_it_deserves(hostile_run):
     assert "metadata" in reasons["edited-metadata"] and "deleted" in reasons["deleted-test-cell"]
     assert "kernel died" in reasons["os-exit"] and "output beyond the limit" in reasons["megabytes-of-output"]
     assert "flagged submissions" in hostile_run["printed"]
-    assert Path(hostile_run["root"], "grades.png").stat().st_size > 10_000
+    assert Path(course.reports(hostile_run["root"]), "grades.png").stat().st_size > 10_000
 
 
 def test_nothing_outside_the_submission_changed(hostile_run):
@@ -140,6 +144,10 @@ def test_no_process_is_left_behind(hostile_run):
                 if "resource_tracker" not in " ".join(_cmdline(p))]  # multiprocessing's, lives as long as pytest
     _, alive = psutil.wait_procs(children, timeout=20)  # worker processes may take a moment to exit
     assert alive == [], f"processes of the run survived: {[_cmdline(p) for p in alive]}"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="sandbox user ids exist only when grading as root")
+def test_no_sandbox_user_id_has_a_process_left(hostile_run):
     # sandbox user ids are per submission: look for ours only (other gradings may run on this machine)
     ours = {sandbox.sandbox_uid(f"{student}/{assignment}") for student, assignment in submissions(hostile_run["root"])}
     strays = [p.info for p in psutil.process_iter(["pid", "uids", "cmdline"])
@@ -159,20 +167,51 @@ def test_sandbox_blocks_each_attack_and_grades_the_rest(hostile_run):
     nb = nbformat.read(course.notebook_path("autograded", ASSIGNMENT, root, "sandbox-probe"), as_version=4)
     errors = {c.metadata.get("probe"): [o.ename for o in c.outputs if o.output_type == "error"]
               for c in nb.cells if c.metadata.get("probe")}
-    assert errors["read-gradebook"] in (["FileNotFoundError"], ["PermissionError"])
-    assert errors["list-other-student"] in (["FileNotFoundError"], ["PermissionError"])
+    # invisible, not merely forbidden: the course folder is not in the sandbox at all
+    assert errors["read-gradebook"] == ["FileNotFoundError"]
+    assert errors["list-other-student"] == ["FileNotFoundError"]
     assert errors["connect"] and errors["connect"][0] in ("ConnectionRefusedError", "OSError", "TimeoutError")
     assert errors["memory"] == ["MemoryError"]
-    assert errors["list-sandbox-folders"] in ([], ["PermissionError"])  # where every kernel's folder is
+    # where every kernel's folder is: unreadable (the fork server's slots), or holding only its own folder
+    listing = next(c for c in nb.cells if c.metadata.get("probe") == "list-sandbox-folders").outputs
+    if sandbox.ForkServer.possible():
+        assert errors["list-sandbox-folders"] == ["PermissionError"], listing
+    else:
+        assert errors["list-sandbox-folders"] == [] and len(eval(listing[0].text)) == 1, listing
     assert errors["temporary-file"] == [], "a temporary file in the working folder should be allowed"
     assert _scores(root)["sandbox-probe"] == MAXIMA, "the rest of the probe notebook was not graded"
 
 
-def test_feedback_shows_messages_but_no_hidden_tests(hostile_run):
+def _feedback_text(root, student):
+    """A student's feedback page as the words it shows (tags dropped, entities resolved, spacing collapsed)."""
+    page = course.notebook_path("feedback", ASSIGNMENT, root, student).with_suffix(".html").read_text()
+    return page, " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_feedback_shows_scores_and_messages_but_no_hidden_tests(hostile_run):
     root = hostile_run["root"]
-    html = course.notebook_path("feedback", ASSIGNMENT, root, "wrong-total").with_suffix(".html").read_text()
-    assert "total(x) must add up all elements (hidden check)" in html
-    for line in HIDDEN_TOTAL.splitlines()[1:-1]:
-        assert line.strip().replace("'", "&#39;").replace('"', "&quot;") not in html
-    assert "BEGIN HIDDEN" not in html and "autograder.checks" not in html
-    assert "total(ones(3)) should be 3" in html, "the visible test should still be shown"
+    page, text = _feedback_text(root, "wrong-total")
+    assert "tiny (Score: 2.0 / 3.0)" in text, "the notebook's score is missing"
+    assert "Grade cell: test_double Score: 2.0 / 2.0" in text and "Grade cell: test_total Score: 0.0 / 1.0" in text
+    assert "CheckFailed: total(x) must add up all elements (hidden check)" in text, "the check's message is missing"
+    assert "total(ones(3)) should be 3" in text, "the visible test should still be shown"
+    for line in HIDDEN_TOTAL.splitlines():
+        assert " ".join(line.split()) not in text and line.strip() not in page
+    assert "Traceback (most recent call last)" not in text and "autograder.checks" not in text
+    _, right = _feedback_text(root, "right-1")
+    assert "tiny (Score: 3.0 / 3.0)" in right and "CheckFailed" not in right
+    _, edited = _feedback_text(root, "edited-test-cell")  # the test cell as released, not as the student left it
+    assert "no tests here" not in edited and "Grade cell: test_total Score: 0.0 / 1.0" in edited
+
+
+def test_no_feedback_quotes_a_line_of_a_hidden_test(hostile_run):
+    """Submissions print earlier cells by every route (catalogue HIDDEN_TEXT_ROUTES); no feedback page holds a line
+    of a hidden test, read with tags as spaces or as nothing."""
+    root = hostile_run["root"]
+    hidden = {" ".join(line.split()) for block in (HIDDEN_DOUBLE, HIDDEN_TOTAL) for line in block.splitlines()}
+    pages = {path.parent.parent.name: path.read_text() for path in Path(root, "feedback").glob(f"*/{ASSIGNMENT}/*.html")}
+    assert set(HIDDEN_TEXT_ROUTES) <= set(pages), "a feedback page is missing"
+    for student, page in pages.items():
+        for words in (" ".join(html.unescape(re.sub(r"<[^>]+>", tag, page)).split()) for tag in (" ", "")):
+            leaked = [line for line in hidden if line in words]
+            assert leaked == [], f"{student}'s feedback quotes hidden tests: {leaked}"
