@@ -191,7 +191,7 @@ def _expect_moved(got, original, device, where):
     if got is not original:
         copy = type(got) is type(original) and _equal(got, original)
         fail(
-            f"{where} is {original!r}, not a tensor nor a list, tuple or dict, so it should come back unchanged: "
+            f"{where} is {original!r}, neither a tensor nor a list, tuple or dict, so it should come back unchanged: "
             + ("the very same object, not an equal copy." if copy else f"the very same object, found {got!r}.")
         )
 
