@@ -60,7 +60,7 @@ def _expect_module(obj, what):
 def _expect_linear(layer, name, n_in, n_out, owner):
     expect(
         isinstance(layer, nn.Linear),
-        f"{owner} should have an attribute {name} = nn.Linear({n_in}, {n_out}), found {describe(layer)}.",
+        f"{owner} should have an attribute {name} holding an nn.Linear({n_in}, {n_out}), found {describe(layer)}.",
     )
     expect(
         (layer.in_features, layer.out_features) == (n_in, n_out),
@@ -328,7 +328,7 @@ def fixed_hidden_mlp(FixedHiddenMLP):
             "rand_weight changed when forward ran: draw it once in __init__ and keep it constant, not at every call.",
         )
         expect(isinstance(out, torch.Tensor) and out.dim() == 0,
-               f"FixedHiddenMLP()(X) should return a scalar (X.sum() at the end), got {_shape(out)}.")
+               f"FixedHiddenMLP()(X) should return a scalar (the sum of the final X's entries), got {_shape(out)}.")
         ref, halvings = _fixed_hidden_reference(X, W, b, R)
         if not same_values(out.detach(), ref):
             ratio = float(out.detach().double() / ref)

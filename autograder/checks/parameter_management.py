@@ -467,8 +467,8 @@ def tie_weights(fn, seed=0):
             fail(f"{what} raised {type(error).__name__}: {error}")
 
         expect(embedding.weight is emb_weight,
-               "tie_weights replaced embedding.weight; it should make decoder.weight the embedding's "
-               "Parameter, not the other way round.")
+               "tie_weights replaced embedding.weight; the embedding keeps its Parameter and the decoder "
+               "takes it over, not the other way round.")
         expect(torch.equal(embedding.weight.detach(), emb_values),
                "tie_weights changed the embedding's values; the decoder should take the embedding's weight.")
         if decoder.weight is not embedding.weight:
