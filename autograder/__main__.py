@@ -6,7 +6,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import course, grading, handout, report, submissions
+from . import course, grading, handout, mistakes, plots, report, similarity, submissions
 
 DEMO_STUDENTS = ("demo-complete", "demo-partial", "demo-empty")
 
@@ -30,13 +30,17 @@ def grade(args):
     columns, maxima, rows = report.scores(args.root)
     by_hand = report.manual(args.root)
     report.record_manual_reviews(args.root)
+    similarity.record(args.root)
     reports = course.reports(args.root)
     report.write_csv(reports / "grades.csv", columns, maxima, rows, by_hand)
     print("\n" + report.table(columns, maxima, rows, by_hand))
     print("\n" + report.flagged(args.root))
-    figure = report.figure(args.root, columns, maxima, rows)
-    print(f"\ngrades written to {reports / 'grades.csv'}, flags to {reports / 'flags.csv'}, figure to {figure}; "
-          f"feedback under {args.root / 'feedback'}")
+    graded = mistakes.cells(args.root)
+    mistakes.write(args.root, graded)
+    print("\n" + mistakes.summary(graded))
+    figure = plots.figure(args.root, columns, maxima, rows, graded)
+    print(f"\nreports under {reports}: grades.csv, flags.csv, {mistakes.FILE}, {mistakes.CHECKS_FILE}, "
+          f"{figure.name}; feedback under {args.root / 'feedback'}")
     for student, assignment, error in failed:
         print(f"\nnbgrader could not grade {student} / {assignment}:\n{error}", file=sys.stderr)
     return 1 if failed else 0

@@ -163,59 +163,7 @@ def flagged(root=course.ROOT):
     return "\n".join(lines)
 
 
-def failing_cells(root=course.ROOT):
-    """{(assignment, graded cell id): how many students lost points on it}, most frequent first."""
-    counts = {}
-    with Gradebook(course.api(root).coursedir.db_url) as gradebook:
-        for assignment in course.assignments(root):
-            for student in gradebook.students:
-                try:
-                    submission = gradebook.find_submission(assignment, student.id)
-                except MissingEntry:
-                    continue
-                for notebook in submission.notebooks:
-                    for grade in notebook.grades:
-                        if grade.score < grade.max_score:
-                            counts[assignment, grade.name] = counts.get((assignment, grade.name), 0) + 1
-    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
-
-
-def figure(root, columns, maxima, rows, path=None, top=12):
-    """reports/grades.png: score distribution per exercise (left), most often failed checks (right)."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    path = path or course.reports(root) / "grades.png"
-    failing = list(failing_cells(root).items())[:top]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(14, max(4, 0.35 * len(columns) + 1.5)))
-    labels = [f"{a}/{e}" for a, e in columns]
-    data = [[100 * row[c] / maxima[c] if maxima[c] else 0 for row in rows.values()] for c in columns]
-    if columns and rows:
-        left.boxplot(data, orientation="horizontal", tick_labels=labels, showmeans=True)
-        for y, values in enumerate(data, 1):
-            left.scatter(values, [y] * len(values), s=10, alpha=0.4, color="tab:blue")
-    left.invert_yaxis()  # course order, top to bottom
-    left.set_xlabel("score (% of the exercise's points)")
-    left.set_title(f"score distribution per exercise ({len(rows)} students)")
-    left.set_xlim(-5, 105)
-    if failing:
-        right.barh([f"{a}/{c}" for (a, c), _ in failing][::-1], [n for _, n in failing][::-1], color="tab:red")
-    else:
-        right.text(0.5, 0.5, "no graded test cell lost points", ha="center", va="center", transform=right.transAxes)
-        right.set_yticks([])
-    right.set_xlabel("students who lost points")
-    right.set_title("checks that fail most often (graded test cells)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
-
-
 def record_manual_reviews(root=course.ROOT):
     """Put the current `manual_reviews` into flags.csv as `review` lines, replacing those of an earlier run."""
     from .grading import flags
-    found = {k: [(kind, r) for kind, r in v if not r.startswith(MANUAL_OVERRIDE)] for k, v in flags.read(root).items()}
-    for key, reasons in manual_reviews(root).items():
-        found.setdefault(key, []).extend((flags.REVIEW, r) for r in reasons)
-    flags.write(root, {k: v for k, v in found.items() if v})
+    flags.replace(root, MANUAL_OVERRIDE, manual_reviews(root))

@@ -7,27 +7,28 @@ set on `self`) is renamed in order of first use, docstrings are dropped, and the
 What is left is compared as a sequence of tokens with RapidFuzz's normalised Indel similarity.
 
 What is not flagged, so that honest students are not:
-- short solutions: fewer than MIN_TOKENS tokens beyond the starter code (about five lines). Below that there are
-  only a handful of ways to write a right answer (`sum(p.numel() for p in net.parameters())`), so two students
-  writing the same one says nothing;
-- the common way: code as close to the reference solution as to the other student, or a form shared by more than
-  COMMON of the class, is the way the lesson teaches, not a copy.
+- short solutions: fewer than MIN_TOKENS tokens beyond the starter code (about six lines: `self.net1 = net1` is
+  six tokens). Below that the exercise's text dictates most of the code (the names, the API, often the very
+  expression, as in `sum(p.numel() for p in net.parameters())`), so two students writing the same code says
+  nothing;
+- the common way: code as close to public code (the reference solution, the lesson's code cells) as to the other
+  student, or a form shared by more than COMMON of the class, is the way the course teaches, not a copy.
 Bucketing: identical normalised forms are grouped first (one hash each); only the distinct forms are compared,
 within one exercise, by RapidFuzz's C++ `cdist` with a score cutoff that skips pairs whose lengths alone rule them out.
 """
 import ast
-import io
 import itertools
 import json
-import tokenize
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from rapidfuzz import distance, process
 
 from . import course, submissions
+from .grading import flags
 
-MIN_TOKENS = 40      # tokens beyond the starter code a solution needs before it can be flagged
+MIN_TOKENS = 60      # tokens beyond the starter code a solution needs before it can be flagged
 THRESHOLD = 0.9      # normalised token similarity from which two solutions count as near-identical
 MARGIN = 0.05        # the pair must be that much closer to each other than to the reference solution
 COMMON = 0.1         # a form shared by more than this share of the class (and by more than 3) is the common way
@@ -75,17 +76,28 @@ class _Rename(ast.NodeTransformer):
         return self.visit(tree)
 
 
+_TOKEN = re.compile(r"\d[\w.]*|\w+|\*\*=?|//=?|[-+*/%&|^<>!=:@]=|->|\S")
+
+
+def _lines(code):
+    """The code printed again from its syntax tree with names renamed and docstrings dropped, or None."""
+    try:
+        return ast.unparse(_Rename()(ast.parse(code))).splitlines()
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+
 def normalise(code, starter=""):
     """The tokens of `code` with names, comments, docstrings and formatting normalised and the starter's lines
     taken out, or None when the code does not parse."""
-    try:
-        lines = ast.unparse(_Rename()(ast.parse(code))).splitlines()
-        known = set(ast.unparse(_Rename()(ast.parse(starter))).splitlines()) if starter else set()
-    except (SyntaxError, ValueError, RecursionError):
+    return _tokens(code, set(_lines(starter) or ()))
+
+
+def _tokens(code, known):
+    lines = _lines(code)
+    if lines is None:
         return None
-    kept = "\n".join(line for line in lines if line not in known)
-    return [t.string for t in tokenize.generate_tokens(io.StringIO(kept).readline)
-            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.COMMENT)]
+    return _TOKEN.findall("\n".join(line for line in lines if line not in known))
 
 
 def _text(tokens, vocabulary):
@@ -93,25 +105,26 @@ def _text(tokens, vocabulary):
     return "".join(chr(0x100 + vocabulary.setdefault(t, len(vocabulary))) for t in tokens)
 
 
-def groups(solutions, starter="", reference=""):
+def groups(solutions, starter="", public=()):
     """Groups of near-identical solutions of one exercise.
 
-    `solutions`: {student: code}. Returns [(students sorted, lowest similarity inside the group)], largest first.
+    `solutions`: {student: code}; `public`: code every student has seen (the reference solution, the lesson's code
+    cells). Returns [(students sorted, lowest similarity inside the group)], largest first.
     """
-    vocabulary, forms = {}, defaultdict(list)
+    vocabulary, forms, known = {}, defaultdict(list), set(_lines(starter) or ())
     for student, code in solutions.items():
-        tokens = normalise(code, starter)
+        tokens = _tokens(code, known)
         if tokens is not None and len(tokens) >= MIN_TOKENS:
             forms[_text(tokens, vocabulary)].append(student)  # bucket: identical forms share one entry
-    ref = normalise(reference, starter) if reference else None
-    ref_text = _text(ref, vocabulary) if ref else ""
+    seen = [_text(tokens, vocabulary) for tokens in (_tokens(code, known) for code in public) if tokens]
     common = max(3, COMMON * len(solutions))
     texts = [t for t, who in forms.items() if len(who) <= common]
     if not texts:
         return []
     similar = process.cdist(texts, texts, scorer=distance.Indel.normalized_similarity, score_cutoff=THRESHOLD,
                             workers=-1, dtype="float32")
-    to_reference = [distance.Indel.normalized_similarity(t, ref_text) if ref_text else 0.0 for t in texts]
+    to_reference = process.cdist(texts, seen, scorer=distance.Indel.normalized_similarity, workers=-1,
+                                 dtype="float32").max(axis=1).tolist() if seen else [0.0] * len(texts)
     parent = list(range(len(texts)))
 
     def root(i):
@@ -139,8 +152,20 @@ def groups(solutions, starter="", reference=""):
     return sorted(found, key=lambda g: (-len(g[0]), g[0]))
 
 
-def flags(root=course.ROOT):
-    """Review flags for near-identical solutions in submitted/: {(student, assignment): [reason]}."""
+def _code_cells(path):
+    return ["".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+
+
+MARKER = "near-identical solution of "  # how the reasons this module writes into flags.csv start
+
+
+def record(root=course.ROOT):
+    """Put the current near-identical solutions into flags.csv as `review` lines, replacing an earlier run's."""
+    flags.replace(root, MARKER, find(root))
+
+
+def find(root=course.ROOT):
+    """Near-identical solutions in submitted/: {(student, assignment): [reason]}."""
     found = defaultdict(list)
     for assignment in course.assignments(root):
         name = course.notebook_name(assignment, root)
@@ -148,6 +173,8 @@ def flags(root=course.ROOT):
         starters = {c["metadata"]["nbgrader"]["grade_id"]: "".join(c["source"]) for c in release["cells"]
                     if c["metadata"].get("nbgrader", {}).get("solution")}
         references = submissions.reference_answers(assignment, root)
+        lesson = Path(root, "notebooks", f"{assignment}.ipynb")
+        shown = _code_cells(lesson) if lesson.exists() else []
         cells = defaultdict(dict)
         for path in sorted(Path(root, "submitted").glob(f"*/{assignment}/{name}")):
             try:
@@ -161,10 +188,11 @@ def flags(root=course.ROOT):
             except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # not a notebook: grading already reports it
         for exercise, solutions in cells.items():
-            for students, similarity in groups(solutions, starters[exercise], references.get(exercise, "")):
+            public = [references.get(exercise, ""), *shown]
+            for students, similarity in groups(solutions, starters[exercise], public):
                 for student in students:
                     others = ", ".join(s for s in students if s != student)
                     found[student, assignment].append(
-                        f"{exercise}: solution nearly identical to {others}'s ({similarity:.0%} alike once names, "
-                        "comments and formatting are set aside; starter code removed)")
+                        f"{MARKER}{exercise}: like {others}'s ({similarity:.0%} alike once names, comments and "
+                        "formatting are set aside and the starter code is removed; not the reference or lesson code)")
     return dict(found)

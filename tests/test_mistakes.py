@@ -34,6 +34,33 @@ def _disguised(code):
     return "# my own solution, written alone\n" + code.replace("    ", "  ").replace('"""', "'''")
 
 
+# the same classic mistakes written three and two different ways, as honest students would
+PLAIN_ATTRIBUTE = (
+    _answer("fixed_hidden_mlp", "bad_plain_attribute").code,
+    _answer("fixed_hidden_mlp", "ok_einsum_norm").code.replace(
+        'self.register_buffer("rand_weight", weight, persistent=True)', "self.rand_weight = weight"),
+    """class FixedHiddenMLP(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(20, 20)
+        self.rand_weight = torch.rand(20, 20)
+
+    def forward(self, X):
+        out = F.relu(self.linear(X) @ self.rand_weight + 1)
+        out = self.linear(out)
+        size = out.abs().sum()
+        while size > 1:
+            out, size = out / 2, size / 2
+        return out.sum()
+""")
+ADDS = (
+    _answer("parallel_block", "bad_add").code,
+    _answer("parallel_block", "ok_module_list_concat").code.replace(
+        "torch.concat([branch(X) for branch in self.branches], dim=X.dim() - 1)",
+        "sum(branch(X) for branch in self.branches)"),
+)
+
+
 def _class():
     """{student: answers}: two honest students with different right answers, 3 + 2 known mistakes, two copiers."""
     reference = submissions.reference_answers(ASSIGNMENT)
@@ -42,9 +69,8 @@ def _class():
     return {
         "honest-1": {e: kept[0].code for e, kept in ok.items()},
         "honest-2": {e: kept[1].code for e, kept in ok.items()},
-        **{f"plain-{i}": {**reference, "fixed_hidden_mlp": _answer("fixed_hidden_mlp", "bad_plain_attribute").code}
-           for i in (1, 2, 3)},
-        **{f"adds-{i}": {**reference, "parallel_block": _answer("parallel_block", "bad_add").code} for i in (1, 2)},
+        **{f"plain-{i}": {**reference, "fixed_hidden_mlp": code} for i, code in enumerate(PLAIN_ATTRIBUTE, 1)},
+        **{f"adds-{i}": {**reference, "parallel_block": code} for i, code in enumerate(ADDS, 1)},
         # the copiers share a long my_sequential, and a short stack_blocks that right answers necessarily share
         "copier-1": {**reference, "my_sequential": copied,
                      "stack_blocks": _answer("stack_blocks", "ok_ordered_dict").code},
@@ -103,11 +129,11 @@ def test_check_statistics_note_cells_everyone_passed(graded):
 def test_copiers_are_flagged_together_and_no_one_else(graded):
     root, printed = graded
     found = flags.read(root)
-    similar = {(s, reason.split(":")[0]) for (s, _), lines in found.items() for kind, reason in lines
-               if kind == flags.REVIEW and "nearly identical" in reason}
+    similar = {(s, reason[len(similarity.MARKER):].split(":")[0]) for (s, _), lines in found.items()
+               for kind, reason in lines if kind == flags.REVIEW and reason.startswith(similarity.MARKER)}
     assert similar == {("copier-1", "my_sequential"), ("copier-2", "my_sequential")}, found
     assert "copier-2" in " ".join(r for _, r in found["copier-1", ASSIGNMENT])
-    assert "nearly identical" in printed
+    assert f"{similarity.MARKER}my_sequential: like copier-2's" in printed
 
 
 def test_similarity_normalises_names_comments_and_layout():
@@ -125,7 +151,7 @@ def test_right_answers_written_independently_are_not_flagged():
         for exercise in reference:
             ok = {a.path.stem: a.code for a in answers(assignment) if a.exercise == exercise and a.correct}
             ok["reference"] = reference[exercise]
-            assert similarity.groups(ok, release[exercise].source, reference[exercise]) == [], exercise
+            assert similarity.groups(ok, release[exercise].source, [reference[exercise]]) == [], exercise
 
 
 def test_normalised_messages_group_one_mistake():

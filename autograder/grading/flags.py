@@ -112,3 +112,14 @@ def read(root):
             for row in csv.DictReader(f):
                 flags.setdefault((row["student"], row["assignment"]), []).append((row["kind"], row["reason"]))
     return flags
+
+
+def replace(root, marker, found):
+    """Rewrite flags.csv with its `review` lines that start with `marker` replaced by `found`:
+    {(student, assignment): [reason]}, each reason starting with `marker` (the class-wide reviews: manual
+    overrides, near-identical solutions, whose earlier lines a new run takes back)."""
+    kept = {k: [(kind, r) for kind, r in v if not r.startswith(marker)] for k, v in read(root).items()}
+    for key, reasons in found.items():
+        kept.setdefault(key, []).extend((REVIEW, r) for r in reasons)
+    write(root, {k: v for k, v in kept.items() if v})
+
