@@ -33,6 +33,23 @@ def test_every_exercise_has_its_catalogue(assignment):
     assert not strays, f"answers for exercises that {assignment} does not have: {sorted(strays)}"
 
 
+PASSED = 'print("visible checks passed; more checks run when your work is graded")'
+
+
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_students_are_told_what_visible_checks_mean(assignment):
+    """Each test cell says when its visible checks pass; the opening text says more run at grading, and to Validate."""
+    nb = source(assignment)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            assert cell.source.rstrip().splitlines()[-2:] == ["### END HIDDEN TESTS", PASSED], (
+                f"{assignment}/{cell_id(cell, index)} should end with {PASSED} right after its hidden tests")
+    intro = nb.cells[0].source
+    for words in ("visible checks passed; more checks run when your work is", "Validate",
+                  "Kernel → Restart Kernel and Run All Cells…"):
+        assert words in " ".join(intro.split()), f"the opening text of {assignment} should say {words!r}"
+
+
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_reference_passes_quietly(assignment):
     result = run(source(assignment))
