@@ -3,10 +3,12 @@
 The notebook arrives with nbgrader's locked and hidden cells already restored (by the instructor's process) and
 leaves executed by nbgrader's own Execute preprocessor, so it scores exactly as `nbgrader autograde` scores it.
 Around that step: the kernel starts in the sandbox; each graded test cell is preceded by a guard that undoes
-monkeypatching of builtins, torch and the checks; the output kept per cell is capped; a kernel that dies (exit,
-crash, memory limit) is restarted for the remaining cells; the whole notebook has a wall-time budget.
+monkeypatching of builtins, torch and the checks; test cells and guards run without a place in IPython's history;
+the output kept per cell is capped; a kernel that dies (exit, crash, memory limit) is replaced by a fresh one that
+first re-runs the earlier cells silently, then goes on; the whole notebook has a wall-time budget.
 The worker never touches the gradebook or the course folder.
 """
+import copy
 import json
 import os
 import signal
@@ -62,6 +64,12 @@ class SandboxedExecute(Execute):
         super().__init__(kernel_manager_class=_kernel_manager(sandbox), shutdown_kernel="immediate", **kwargs)
         self._sizes = {}
 
+    def preprocess_cell(self, cell, resources, index):
+        """As nbconvert's, except that hidden cells (graded tests, guards) are not recorded in IPython's history
+        (`In`, `_ih`, `_i<n>`, the history manager), where a later cell could print them."""
+        hidden = guard.is_guard(cell) or guard.is_test(cell)
+        return self.execute_cell(cell, index, store_history=not hidden), self.resources
+
     def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {})))
         total = self._sizes.get(cell_index, 0)
@@ -109,14 +117,25 @@ def run(job):
 
 
 def _execute_with_restarts(nb, sandbox, limits, started, events):
-    """Run the notebook; after a kernel death, mark that cell and go on in a fresh kernel from the next one."""
-    first = 0
+    """Run the notebook. After a kernel death, mark that cell and go on in a fresh kernel from the next one.
+
+    The fresh kernel first re-runs, with outputs discarded, every code cell before the one that died except those
+    that killed a kernel or hit the time limit: setup, the student's solutions, and the guards and test cells too
+    (a guard records the originals before any student code, a test cell may define what a later one uses), so it
+    holds what the first kernel held. A re-run cell that kills the kernel is left out of the next re-run. At most
+    MAX_RESTARTS restarts, all within the notebook's time budget."""
+    first, lost = 0, set()  # next cell to run for the record; cells never to re-run
     for attempt in range(MAX_RESTARTS + 1):
         left = limits.submission_timeout - (time.monotonic() - started)
         if left <= 0:
             break
+        if not any(cell.cell_type == "code" for cell in nb.cells[first:]):
+            return
+        replay = [i for i, cell in enumerate(nb.cells[:first])
+                  if cell.cell_type == "code" and i not in lost and not _timed_out(cell)]
+        order = replay + list(range(first, len(nb.cells)))
         part = nbformat.v4.new_notebook(metadata=nb.metadata)
-        part.cells = nb.cells[first:]
+        part.cells = [copy.deepcopy(nb.cells[i]) for i in replay] + nb.cells[first:]
         ep = SandboxedExecute(sandbox, timeout=limits.cell_timeout, interrupt_on_timeout=True, allow_errors=True)
         current = {"index": None}
         ep.on_cell_start = lambda cell, cell_index: current.update(index=cell_index)
@@ -130,18 +149,31 @@ def _execute_with_restarts(nb, sandbox, limits, started, events):
         except Exception as error:  # a dead kernel, or nbclient giving up on it
             if current["index"] is None:
                 break
-            dead = first + current["index"]
+            dead = order[current["index"]]
             late = time.monotonic() - started >= limits.submission_timeout
+            if current["index"] < len(replay):  # a cell being re-run: `first` stays
+                if late:
+                    events.append("the notebook ran past its time limit")
+                    break
+                lost.add(dead)
+                events.append("a cell killed the kernel when it was re-run after a restart; the rest ran without it")
+                continue
+            if guard.is_guard(nb.cells[dead]) and dead + 1 < len(nb.cells) and guard.is_test(nb.cells[dead + 1]):
+                lost.add(dead)
+                dead += 1  # a guard dies only of what student code left behind: its test cell goes with it
             reason = (f"the notebook ran past its time limit of {limits.submission_timeout} s" if late else
                       "the kernel died while running this cell (exit, crash, or memory/process limit)"
                       if isinstance(error, DeadKernelError) else f"execution failed: {type(error).__name__}")
             nb.cells[dead].outputs.append(_error(reason))
+            lost.add(dead)
             events.append("the notebook ran past its time limit" if late else
                           "the kernel died (exit, crash, or memory/process limit)" if isinstance(error, DeadKernelError)
-                          else f"a cell stopped answering ({type(error).__name__}); the rest ran in a fresh kernel")
+                          else f"a cell stopped answering ({type(error).__name__})")
             first = dead + 1
             if late:
                 break
+            if attempt < MAX_RESTARTS and first < len(nb.cells):
+                events.append("the rest ran in a fresh kernel, after the cells before the one that died were re-run")
         finally:
             watchdog.cancel()
     for cell in nb.cells[first:]:
@@ -149,6 +181,11 @@ def _execute_with_restarts(nb, sandbox, limits, started, events):
             cell.outputs = [_error("not run: the kernel died too often or the time limit was reached")]
     if first < len(nb.cells):
         events.append("some cells were not run (the kernel died too often, or time ran out)")
+
+
+def _timed_out(cell):
+    """Whether the cell was interrupted at its time limit (nbgrader's Execute records a CellTimeoutError)."""
+    return any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", []))
 
 
 def _kill(ep):

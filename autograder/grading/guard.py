@@ -6,6 +6,12 @@ Each later guard puts back whatever student code replaced, drops every `autograd
 imports the checks afresh, and prints one line, tagged with a secret, listing what it repaired. A repair, or a
 guard whose line is missing (its cell was hijacked), becomes a flag for a human in the report.
 Student code can still defeat an in-process guard with enough effort; that is why it flags rather than trusts.
+
+Guards also keep the text of hidden cells (test cells and guards; the worker runs both without recording them in
+IPython's history) away from later student code: the first guard registers an IPython AST transformer which, for
+the cell after a guard that armed it, drops that cell's source from `linecache` after IPython cached it and
+before it runs (no hidden line in tracebacks or in a frame's code context), and clears the last execution result
+and `sys.last_*` before the next cell runs. Each guard drops its own source from `linecache` too.
 """
 import json
 import re
@@ -15,8 +21,8 @@ import nbformat
 TAG = "GRADING-GUARD"
 
 _KERNEL_CODE = r'''
-def _grading_guard(nonce, first):
-    import builtins, importlib, json, sys
+def _grading_guard(nonce, first, hide_next):
+    import builtins, importlib, json, linecache, sys
     repairs = []
     try:
         store = sys.modules.get("_grading_guard_store")
@@ -57,6 +63,24 @@ def _grading_guard(nonce, first):
             store.classes = {n: (c, dict(vars(c))) for n, c in classes().items()}
             store.sys = {n: getattr(sys, n) for n in sys_names}
             store.lists = {"meta_path": list(sys.meta_path), "path_hooks": list(sys.path_hooks), "path": list(sys.path)}
+            class Hider:
+                """AST transformer: forgets the source of the cell after an armed guard, and that cell's traces."""
+                armed, ran = None, False
+                def visit(self, node):
+                    if self.armed is not None or self.ran:
+                        ip.last_execution_result = None
+                        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+                            if hasattr(sys, name):
+                                setattr(sys, name, None)
+                    self.ran = self.armed is not None
+                    if self.ran:
+                        for name, entry in list(linecache.cache.items()):
+                            if name not in self.armed and len(entry) == 4 and entry[1] is None:  # IPython's cells
+                                del linecache.cache[name]
+                    self.armed = None
+                    return node
+            store.hider = Hider()
+            ip.ast_transformers.append(store.hider)
             store.shell = {k: v for k, v in vars(ip).items() if callable(v)}
             store.events = {k: list(v) for k, v in ip.events.callbacks.items()}
             store.transformers = (list(ip.input_transformers_cleanup), list(ip.input_transformers_post),
@@ -128,12 +152,16 @@ def _grading_guard(nonce, first):
             del sys.modules[name]
     except Exception as error:
         repairs.append(f"the guard failed: {type(error).__name__}: {error}")
+    linecache.cache.pop(sys._getframe().f_code.co_filename, None)
+    hider = getattr(sys.modules.get("_grading_guard_store"), "hider", None)
+    if hide_next and hider is not None:
+        hider.armed = set(linecache.cache)
     print("%s %s %s" % ("''' + TAG + r'''", nonce, json.dumps(repairs)))
 '''
 
 
-def _cell(nonce, first):
-    source = f"{_KERNEL_CODE}\n_grading_guard({nonce!r}, {first})\ndel _grading_guard\n"
+def _cell(nonce, first, hide_next):
+    source = f"{_KERNEL_CODE}\n_grading_guard({nonce!r}, {first}, {hide_next})\ndel _grading_guard\n"
     return nbformat.v4.new_code_cell(source, metadata={"grading_guard": True})
 
 
@@ -141,7 +169,8 @@ def is_guard(cell):
     return bool(cell.metadata.get("grading_guard"))
 
 
-def _is_test(cell):
+def is_test(cell):
+    """A graded test cell (its hidden tests restored by nbgrader)."""
     meta = cell.metadata.get("nbgrader", {})
     return cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
 
@@ -151,9 +180,9 @@ def insert(nb, nonce):
     out = nbformat.v4.new_notebook(metadata=nb.metadata)
     positions = set()
     for i, cell in enumerate(nb.cells):
-        if i == 0 or _is_test(cell):
+        if i == 0 or is_test(cell):
             positions.add(len(out.cells))
-            out.cells.append(_cell(f"{nonce}-{i}", first=(i == 0)))
+            out.cells.append(_cell(f"{nonce}-{i}", first=(i == 0), hide_next=bool(is_test(cell))))
         out.cells.append(cell)
     return out, positions
 
