@@ -6,10 +6,13 @@ import csv
 import hashlib
 import html
 import io
+import json
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -101,9 +104,7 @@ def _assert_feedback_clean(root):
 
 def test_nbgrader_generate_feedback_and_autograde_are_safe(graded):
     root, _ = graded
-    status, log = _nbgrader(root, "generate_feedback", "--force")
-    assert status == 0, log
-    _assert_feedback_clean(root)
+    _generate_feedback(root)
     assert "total(x) must add up all elements (hidden check)" in course.notebook_path(
         "feedback", ASSIGNMENT, root, "wrong-total").with_suffix(".html").read_text()
 
@@ -119,8 +120,15 @@ def test_nbgrader_generate_feedback_and_autograde_are_safe(graded):
         with Gradebook(course.api(root).coursedir.db_url) as gradebook:
             submission = gradebook.find_submission(ASSIGNMENT, "sandbox-probe")
             assert submission.score == sum(MAXIMA.values())
-    status, log = _nbgrader(root, "generate_feedback", "--force")
-    assert status == 0, log
+    _generate_feedback(root)
+
+
+def _generate_feedback(root):
+    """`nbgrader generate_feedback` (Formgrader's Generate Feedback button) of every assignment; no page may hold
+    a line of a hidden test or of a check."""
+    for assignment in (ASSIGNMENT, SECOND):
+        status, log = _nbgrader(root, "generate_feedback", assignment, "--force")
+        assert status == 0, log
     _assert_feedback_clean(root)
 
 
@@ -198,3 +206,57 @@ def test_grade_one_student_or_one_assignment(graded):
     with contextlib.redirect_stderr(printed):
         assert main(["--root", str(root), "grade", "--student", "nobody"]) == 2
     assert "no submission under submitted/ for student nobody" in printed.getvalue()
+
+
+@pytest.fixture
+def scheduler_with_other_checks(tmp_path):
+    """A `dask scheduler` and one `dask worker` whose own `autograder.checks` differ from the instructor's: it
+    imports the package from a copy (PYTHONPATH) whose checks fail every hidden test."""
+    copy = tmp_path / "worker-env"
+    shutil.copytree(course.ROOT / "autograder", copy / "autograder", ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / "autograder" / "checks" / "_support.py", "a") as f:
+        f.write("\nraise CheckFailed('these are the worker's own checks, not the instructor's')\n")
+    dask, info = str(Path(sys.executable).parent / "dask"), tmp_path / "scheduler.json"
+    quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                               "--scheduler-file", str(info)], **quiet)]
+    for _ in range(300):
+        if info.exists() and info.stat().st_size:
+            break
+        time.sleep(0.1)
+    procs.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(info), "--nthreads", "1", "--no-nanny",
+                                   "--host", "127.0.0.1", "--memory-limit", "0", "--no-dashboard"],
+                                  env={**os.environ, "PYTHONPATH": str(copy)}, **quiet))
+    try:
+        yield json.loads(info.read_text())["address"], copy
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def test_workers_grade_with_the_instructors_checks(tmp_path, scheduler_with_other_checks):
+    address, copy = scheduler_with_other_checks
+    sources = {str(p.relative_to(copy / "autograder")): p.read_bytes()
+               for p in [copy / "autograder" / "__init__.py", *sorted((copy / "autograder" / "checks").glob("*.py"))]}
+    assert sandbox.checks_digest(sources) != sandbox.checks_digest(sandbox.checks_sources())
+    root = make_course(tmp_path / "course")
+    for student, answers in (("right-1", RIGHT), ("wrong-total", WRONG_TOTAL)):
+        submit(root, student, answers)
+    local = tmp_path / "local"
+    shutil.copytree(root, local)
+    _grade(local, "--no-feedback")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        status = main(["--root", str(root), "grade", "--scheduler", address, "--no-feedback"])
+    printed = printed.getvalue()
+    assert f"on the Dask cluster at {address}: 1 workers" in printed and "kernels: " in printed, printed
+    # the instructor's checks travel with the work: the worker grades with them, never silently with its own (a
+    # worker that kept its own would be refused: "ran the notebook with other hidden checks")
+    assert status == 0, printed
+    assert report.scores(root) == report.scores(local)
+    assert _grades_csv(root)["right-1"]["total"] == str(int(sum(MAXIMA.values())))
