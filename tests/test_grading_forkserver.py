@@ -113,3 +113,33 @@ def test_without_a_fork_server_each_kernel_gets_a_sandbox_of_its_own(monkeypatch
     own = _run("student-c/own", "import os, json\nprint(json.dumps({'uid': os.getuid(), 'pid': os.getpid()}))")
     assert own["uid"] == sandbox.sandbox_uid("student-c/own")
     assert own["pid"] < 10, "the kernel should be in a process namespace of its own"
+
+
+CRASH_LEAVING_A_DAEMON = """import os, time
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        time.sleep(300)
+    os._exit(0)
+os.wait()
+os._exit(0)"""
+
+OWN_PROCESSES = """import os, json
+mine = []
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        status = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status") if ":" in line)
+    except OSError:
+        continue
+    if (int(status["Uid"].split()[0]) == os.getuid() and int(pid) != os.getpid()
+            and not status["State"].strip().startswith("Z")):
+        mine.append(pid)
+print(json.dumps(mine))"""
+
+
+def test_a_crashed_kernels_processes_are_gone_before_its_restart():
+    """The kernel after a crash (same submission, same user id) starts only once the fork server has swept what
+    the crashed one left running."""
+    cells, result = execute_cells("student-d/crash", CRASH_LEAVING_A_DAEMON, OWN_PROCESSES, threads=1)
+    assert "the kernel died (exit, crash, or memory/process limit)" in result["events"]
+    assert printed_json(cells[1]) == [], "a process of the crashed kernel was still running after the restart"
