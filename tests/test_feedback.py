@@ -78,7 +78,7 @@ def _notebook():
             "text/html": highlight(source, PythonLexer(), HtmlFormatter()) + f'<img alt="{html.escape(source)}">',
             "text/markdown": f"```python\n{source}\n```",
             "text/latex": "\\begin{verbatim}\n" + source + "\n\\end{verbatim}",
-            "image/svg+xml": "<svg>" + "".join(f"<text>{html.escape(l)}</text>" for l in source.splitlines()) + "</svg>",
+            "image/svg+xml": "".join(f"<text>{html.escape(line)}</text>" for line in source.splitlines()),
             "application/json": {"cell": source, "lines": source.splitlines()},
         }),
         _out("display_data", metadata={}, data={"text/html": "<b>legit html</b>", "text/plain": LEGIT}),

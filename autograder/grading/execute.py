@@ -185,7 +185,8 @@ def _execute_with_restarts(nb, sandbox, limits, started, events):
 
 def _timed_out(cell):
     """Whether the cell was interrupted at its time limit (nbgrader's Execute records a CellTimeoutError)."""
-    return any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", []))
+    return any(o.get("output_type") == "error" and o.get("ename") == "CellTimeoutError"
+               for o in cell.get("outputs", []))
 
 
 def _kill(ep):

@@ -129,6 +129,7 @@ FRAME_CONTEXT = """def double(x):
 KILLS_EVERY_CELL = "import os\nget_ipython().events.register('pre_run_cell', lambda info: os._exit(0))"
 # runs fine once, kills the kernel when re-run after `total` killed it
 KILLS_WHEN_RERUN = "import os\nif os.path.exists('ran-once'):\n    os._exit(0)\nopen('ran-once', 'w').close()"
+KILLS_TOTAL = {**RIGHT, "total": "import os\nos._exit(0)\n" + RIGHT["total"]}
 
 CATALOGUE = {
     "malformed-json": (malformed, ZERO, True),
@@ -144,8 +145,7 @@ CATALOGUE = {
     "memory-bomb": (_with_double("chunks = []\nfor _ in range(6):\n    chunks.append(bytes(1 << 30))"),
                     NO_DOUBLE, False),
     "kills-every-cell": (_with_double(KILLS_EVERY_CELL), ZERO, True),
-    "kills-when-re-run": (_with_double(KILLS_WHEN_RERUN, {**RIGHT, "total": "import os\nos._exit(0)\n" + RIGHT["total"]}),
-                          NO_TOTAL, True),
+    "kills-when-re-run": (_with_double(KILLS_WHEN_RERUN, KILLS_TOTAL), NO_TOTAL, True),
     "process-flood": (_with_total("import os, time\nfor _ in range(3000):\n    if os.fork() == 0:\n"
                                   "        time.sleep(2)\n        os._exit(0)"), NO_TOTAL, True),
     "lingering-daemon": (_with_total("import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
@@ -158,6 +158,7 @@ CATALOGUE = {
     "prints-_ih": (_with_total(HISTORY_IH), FULL, True),
     "prints-history-manager": (_with_total(HISTORY_MANAGER), FULL, True),
     "prints-linecache": (_with_total(LINECACHE), FULL, True),
-    "prints-frame-context": (lambda root, student: submit(root, student, {**RIGHT, "double": FRAME_CONTEXT}), FULL, True),
+    "prints-frame-context": (lambda root, student: submit(root, student, {**RIGHT, "double": FRAME_CONTEXT}), FULL,
+                             True),
 }
 HIDDEN_TEXT_ROUTES = ("prints-In", "prints-_ih", "prints-history-manager", "prints-linecache", "prints-frame-context")
