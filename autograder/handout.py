@@ -21,11 +21,12 @@ STUDENT_PACKAGES = ("torch", "numpy", "matplotlib", "safetensors", "nbgrader", "
                     "jupyterlab")
 
 # nbgrader's JupyterLab tools a handout student must not see: the instructor's (Formgrader, Create Assignment,
-# Course List) and the exchange's Assignment List (a handout student has no exchange). Validate stays.
+# Course List) and the exchange's Assignment List with the Nbgrader menu that opens it (a handout student has no
+# exchange). Validate stays.
 INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                           "@jupyter/nbgrader:course-list")
 INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
-EXCHANGE_LAB_PLUGINS = ("@jupyter/nbgrader:assignment-list",)
+EXCHANGE_LAB_PLUGINS = ("@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu")
 EXCHANGE_SERVER_EXTENSIONS = ("nbgrader.server_extensions.assignment_list",)
 
 
