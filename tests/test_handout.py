@@ -108,6 +108,15 @@ def test_readme_gives_two_commands(built):
         assert f"`{name}`" in text, f"the README does not name {name}"
 
 
+def test_course_readme_gives_the_student_commands():
+    """The course README shows the handout's set-up and, for the exchange, the commands that keep Assignment List."""
+    text = (course.ROOT / "README.md").read_text().replace(" && \\\n    ", " && ")
+    assert handout.SETUP in text
+    for command in handout.disable_tools(exchange=True):
+        assert command in text
+        assert "assignment-list" not in command and "assignment_list" not in command, "the exchange needs it"
+
+
 def test_refuses_to_replace_another_folder(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(FileExistsError):
@@ -134,13 +143,11 @@ def _validate(bin_dir, path):
 def test_student_setup_turns_instructor_tools_off(student):
     bin_dir, _ = student
     env = clean_environ()
-    labs = subprocess.run([str(bin_dir / "jupyter"), "labextension", "list"], env=env, capture_output=True,
-                          text=True).stdout + ""
-    servers = subprocess.run([str(bin_dir / "jupyter"), "server", "extension", "list"], env=env, capture_output=True,
-                             text=True)
-    servers = servers.stdout + servers.stderr
-    for plugin in handout.INSTRUCTOR_LAB_PLUGINS + handout.EXCHANGE_LAB_PLUGINS:
-        assert plugin in labs, f"{plugin} is not listed as disabled"
+    labs, servers = (subprocess.run([str(bin_dir / "jupyter"), *command, "list"], env=env, capture_output=True,
+                                    text=True) for command in (["labextension"], ["server", "extension"]))
+    labs, servers = labs.stdout + labs.stderr, servers.stdout + servers.stderr
+    disabled = labs.split("Disabled extensions:")[-1].split()
+    assert set(disabled) == set(handout.INSTRUCTOR_LAB_PLUGINS + handout.EXCHANGE_LAB_PLUGINS)
     for extension in handout.INSTRUCTOR_SERVER_EXTENSIONS + handout.EXCHANGE_SERVER_EXTENSIONS:
         assert re.search(rf"{re.escape(extension)}\s+\S*disabled", servers), f"{extension} is not disabled"
     assert re.search(r"nbgrader\.server_extensions\.validate_assignment\s+\S*enabled", servers)
