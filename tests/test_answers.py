@@ -92,6 +92,10 @@ def test_answer(answer, record_property):
     assert own - {answer.exercise}, f"no test of {answer.exercise} catches this wrong answer"
     visible = any(not isinstance(result.errors[cell], CheckFailed) for cell in own - {answer.exercise})
     record_property("caught_by", "visible" if visible else "hidden")
+    bare = sorted({type(result.errors[cell]).__name__ for cell in own - {answer.exercise}
+                   if not isinstance(result.errors[cell], AssertionError)})
+    if bare:  # the student's own exception reached the test cell, not a sentence: reported, not failed
+        record_property("bare_error", ", ".join(bare))
     others = set(result.errors) - own
     assert not others, f"a wrong {answer.exercise} also breaks other cells: {others}"
     for cell in own - {answer.exercise}:
