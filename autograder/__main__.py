@@ -63,7 +63,11 @@ def demo(args):
 
 def build_handout(args):
     """Build the student handout: a folder and its zip archive, from release/ and the lessons."""
-    folder, archive = handout.build(args.out or args.root / "handout", args.root)
+    try:
+        folder, archive = handout.build(args.out or args.root / "handout", args.root)
+    except (FileExistsError, FileNotFoundError, ValueError) as error:  # a wrong --out, no release, no pins
+        print(f"handout: {error}", file=sys.stderr)
+        return 2
     print(f"student handout written to {folder} and {archive}")
 
 
