@@ -117,10 +117,10 @@ def test_course_readme_gives_the_student_commands():
         assert "assignment-list" not in command and "assignment_list" not in command, "the exchange needs it"
 
 
-def test_refuses_to_replace_another_folder(tmp_path):
+def test_refuses_to_replace_another_folder(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(FileExistsError):
-        handout.build(tmp_path)
+    assert main(["handout", "--out", str(tmp_path)]) == 2
+    assert "is not a handout" in capsys.readouterr().err
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
