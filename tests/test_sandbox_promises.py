@@ -2,7 +2,6 @@
 is read-only, the hidden checks are bytecode only, the repository is invisible; without bubblewrap grading still
 runs under resource limits and says WEAKER PROTECTION; without root, kernels run under the grader's own user id in
 a bubblewrap sandbox of their own; staged checks are keyed on what their bytecode depends on."""
-import contextlib
 import io
 import json
 import os
@@ -43,6 +42,12 @@ print(json.dumps({"file": support.__file__, "py": glob.glob(package + "/**/*.py"
                   "pyc": len(glob.glob(package + "/**/*.pyc", recursive=True)),
                   "repository": [p for p in %r if os.path.exists(p)]}))"""
 
+LIMITS = """import json, os, resource
+limit = lambda name: resource.getrlimit(getattr(resource, name))[0]
+print(json.dumps({"data": limit("RLIMIT_DATA"), "fsize": limit("RLIMIT_FSIZE"), "nproc": limit("RLIMIT_NPROC"),
+                  "cwd": os.getcwd(),
+                  "repository": os.path.exists(%r)}))"""
+
 REPOSITORY = [str(course.ROOT / "autograder" / "checks"), str(course.ROOT / "source"), str(course.ROOT / "tests")]
 
 
@@ -63,6 +68,14 @@ def test_kernel_imports_the_checks_as_bytecode_only_and_sees_no_repository():
     checks = list((course.ROOT / "autograder" / "checks").glob("*.py"))
     assert found["pyc"] == len(checks) + 1, "every module of the checks (and the package) should be there compiled"
     assert found["repository"] == [], "the kernel sees the repository"
+
+
+@pytest.mark.skipif(not sandbox.ForkServer.possible(), reason="no fork server here (needs root and bubblewrap)")
+def test_forked_kernel_has_the_submission_limits():
+    limits = dict(memory=1536 * 1024 ** 2, processes=99, file_size=5 * 1024 ** 2)
+    cells, _ = execute_cells("promises/limits", LIMITS % str(course.ROOT / "source"), threads=1, **limits)
+    found = printed_json(cells[0])
+    assert (found["data"], found["nproc"], found["fsize"]) == tuple(limits.values())
 
 
 def test_staged_checks_are_keyed_on_the_bytecode_format_and_never_taken_from_another_user(tmp_path, monkeypatch):
@@ -96,10 +109,6 @@ def without_bubblewrap(monkeypatch):
     sandbox.protection.cache_clear()
 
 
-LIMITS = """import json, os, resource
-print(json.dumps({"data": resource.getrlimit(resource.RLIMIT_DATA)[0], "fsize": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
-                  "nproc": resource.getrlimit(resource.RLIMIT_NPROC)[0], "cwd": os.getcwd(),
-                  "repository": os.path.exists(%r)}))"""
 
 
 def test_without_bubblewrap_grading_runs_under_limits_and_says_so(without_bubblewrap, tmp_path):
@@ -107,7 +116,7 @@ def test_without_bubblewrap_grading_runs_under_limits_and_says_so(without_bubble
     assert kind == "limits-only" and sentence.startswith("WEAKER PROTECTION: bubblewrap")
     assert not sandbox.ForkServer.possible()
     limits = sandbox.Limits(memory=1536 * 1024 ** 2, processes=99, file_size=5 * 1024 ** 2)
-    cells, result = execute_cells("promises/no-bwrap", LIMITS % str(course.ROOT / "source"), memory=limits.memory,
+    cells, _ = execute_cells("promises/no-bwrap", LIMITS % str(course.ROOT / "source"), memory=limits.memory,
                                   processes=limits.processes, file_size=limits.file_size)
     found = printed_json(cells[0])
     assert (found["data"], found["nproc"], found["fsize"]) == (limits.memory, limits.processes, limits.file_size)
@@ -121,7 +130,7 @@ def test_without_bubblewrap_grading_runs_under_limits_and_says_so(without_bubble
 NON_ROOT = """import json
 from autograder.grading import sandbox
 from grading_course import execute_cells, printed_json
-cells, result = execute_cells("nobody/x", %r)
+cells, _ = execute_cells("nobody/x", %r)
 print(json.dumps({"protection": sandbox.protection(), "forks": sandbox.ForkServer.possible(),
                   "kernel": printed_json(cells[0])}))"""
 
