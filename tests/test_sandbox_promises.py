@@ -117,7 +117,7 @@ def test_without_bubblewrap_grading_runs_under_limits_and_says_so(without_bubble
     assert not sandbox.ForkServer.possible()
     limits = sandbox.Limits(memory=1536 * 1024 ** 2, processes=99, file_size=5 * 1024 ** 2)
     cells, _ = execute_cells("promises/no-bwrap", LIMITS % str(course.ROOT / "source"), memory=limits.memory,
-                                  processes=limits.processes, file_size=limits.file_size)
+                             processes=limits.processes, file_size=limits.file_size)
     found = printed_json(cells[0])
     assert (found["data"], found["nproc"], found["fsize"]) == (limits.memory, limits.processes, limits.file_size)
     assert found["repository"], "without bubblewrap the kernel sees the machine's files (this is what the line says)"
