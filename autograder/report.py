@@ -77,6 +77,9 @@ def manual(root=course.ROOT):
     return {k: v for k, v in found.items() if v}
 
 
+MANUAL_OVERRIDE = "manual score overrides the checks:"  # start of the flags.csv reasons manual_reviews() writes
+
+
 def manual_reviews(root=course.ROOT):
     """{(student, assignment): [reason]}: manual scores below full marks on cells the current checks pass."""
     found = {}
@@ -100,9 +103,6 @@ def _submitted_notebooks(root):
                     continue
                 for notebook in submission.notebooks:
                     yield student, assignment, notebook
-
-
-MANUAL_OVERRIDE = "manual score overrides the checks:"  # start of the flags.csv reasons manual_reviews() writes
 
 
 def write_csv(path, columns, maxima, rows, manual_entries=None):
