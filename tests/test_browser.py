@@ -88,7 +88,7 @@ class Lab:
         """Stop the server by its process id, then whatever it started (its own session: its kernels)."""
         os.kill(self.process.pid, signal.SIGTERM)
         try:
-            self.process.wait(timeout=60)
+            self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.kill(self.process.pid, signal.SIGKILL)
             self.process.wait()
@@ -141,9 +141,22 @@ def _run_active_cell(page, expect):
     cell = page.locator(".jp-Notebook .jp-Cell.jp-mod-active").element_handle()
     page.keyboard.press("Shift+Enter")
     if expect:
-        page.wait_for_function("([cell, text]) => cell.querySelector('.jp-OutputArea') &&"
-                               " cell.querySelector('.jp-OutputArea').innerText.includes(text)", arg=[cell, expect])
+        try:
+            page.wait_for_function("([cell, text]) => cell.querySelector('.jp-OutputArea') &&"
+                                   " cell.querySelector('.jp-OutputArea').innerText.includes(text)", arg=[cell, expect])
+        except Exception:
+            pytest.fail(f"the cell never showed {expect!r}; it shows:\n{cell.inner_text()}")
         return cell.query_selector(".jp-OutputArea").inner_text()
+
+
+def _type_answer(page, code):
+    """Enter the active cell's editor, select its code and type ``code`` over it (no auto-indent: as pasted)."""
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".jp-Notebook .jp-Cell.jp-mod-active .cm-editor.cm-focused")
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(code)
+    first = code.strip().splitlines()[0].strip()
+    page.locator(".jp-Notebook .jp-Cell.jp-mod-active .cm-content", has_text=first).wait_for()
 
 
 def _tools(page):
@@ -168,9 +181,7 @@ def test_student_works_the_assignment_and_validates(chromium, student_lab):
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
-            page.keyboard.press("Enter")
-            page.keyboard.press("Control+a")
-            page.keyboard.insert_text(right.pop(meta["grade_id"]))
+            _type_answer(page, right.pop(meta["grade_id"]))
         output = _run_active_cell(page, PASSED if meta.get("grade") else None)
         if meta.get("grade"):
             assert "Error" not in output, output
