@@ -5,7 +5,7 @@ safety lives here: `nbgrader autograde` executes student notebooks in the gradin
 is none), and `nbgrader generate_feedback` leaves out hidden tests and tracebacks, as `python -m autograder grade`
 does.
 """
-from nbgrader.converters import Autograde, GenerateFeedback
+from nbgrader.converters import Autograde, GenerateAssignment, GenerateFeedback
 from nbgrader.preprocessors import Execute
 
 c = get_config()  # noqa: F821 (provided by traitlets when the file is loaded)
@@ -18,5 +18,8 @@ c.Execute.timeout = 120
 c.Autograde.autograde_preprocessors = [
     "autograder.grading.nbgrader_hooks.ExecuteInSandbox" if pp is Execute else pp
     for pp in Autograde.class_traits()["autograde_preprocessors"].default()]
+# release/ holds one language's edition of each source notebook (autograder/i18n.py; default English)
+c.GenerateAssignment.preprocessors = ["autograder.i18n.PickEdition",
+                                      *GenerateAssignment.class_traits()["preprocessors"].default()]
 c.GenerateFeedback.preprocessors = [*GenerateFeedback.class_traits()["preprocessors"].default(),
                                     "autograder.grading.feedback.HideHiddenTests"]

@@ -6,13 +6,17 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from . import course, grading, handout, mistakes, plots, report, similarity, submissions
+from . import course, grading, handout, i18n, mistakes, plots, report, similarity, submissions
 
 DEMO_STUDENTS = ("demo-complete", "demo-partial", "demo-empty")
 
 
 def release(args):
-    grading.release(args.root)
+    try:
+        grading.release(args.root, language=args.language)
+    except i18n.TranslationError as error:
+        print(f"release: {error}", file=sys.stderr)
+        return 2
 
 
 def grade(args):
@@ -48,7 +52,8 @@ def grade(args):
 
 def demo(args):
     """Release, write three sample submissions per assignment (complete, half done, untouched), grade them."""
-    grading.release(args.root)
+    if release(args):
+        return 2
     for student in DEMO_STUDENTS:
         for folder in course.STUDENT_FOLDERS:
             shutil.rmtree(args.root / folder / student, ignore_errors=True)
@@ -64,8 +69,8 @@ def demo(args):
 def build_handout(args):
     """Build the student handout: a folder and its zip archive, from release/ and the lessons."""
     try:
-        folder, archive = handout.build(args.out or args.root / "handout", args.root)
-    except (FileExistsError, FileNotFoundError, ValueError) as error:  # a wrong --out, no release, no pins
+        folder, archive = handout.build(args.out or args.root / "handout", args.root, args.language)
+    except (FileExistsError, FileNotFoundError, ValueError) as error:  # a wrong --out, no release, no pins, language
         print(f"handout: {error}", file=sys.stderr)
         return 2
     print(f"student handout written to {folder} and {archive}")
@@ -81,7 +86,7 @@ def _release_missing(root):
             except MissingEntry:
                 missing.append(assignment)
     if missing:
-        grading.release(root, missing)
+        grading.release(root, missing, language=i18n.release_language(root))
 
 
 def main(argv=None):
@@ -89,9 +94,14 @@ def main(argv=None):
     parser.add_argument("--root", type=Path, default=course.ROOT,
                         help="course folder (default: this repository)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("release", help="regenerate release/ from source/").set_defaults(run=release)
+    language = {"choices": i18n.LANGUAGES, "default": i18n.DEFAULT,
+                "help": "the course's language (default: %(default)s); release/ holds one language at a time"}
+    command = commands.add_parser("release", help="regenerate release/ from source/")
+    command.set_defaults(run=release)
+    command.add_argument("--language", **language)
     command = commands.add_parser("handout", help="build the student course: handout/ and handout.zip")
     command.set_defaults(run=build_handout)
+    command.add_argument("--language", **language)
     command.add_argument("--out", type=Path, metavar="PATH", help="write PATH/ and PATH.zip (default: handout)")
     for name, run, text in (("grade", grade, "autograde submitted/, write feedback/ and reports/ (grades, flags, figure)"),
                             ("demo", demo, "release, grade three sample students, print the scores")):
@@ -110,6 +120,8 @@ def main(argv=None):
                              help="grade only submissions of this assignment (repeat for several)")
         command.add_argument("--force", action="store_true",
                              help="grade again submissions unchanged since they were last graded")
+        if name == "demo":
+            command.add_argument("--language", **language)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.run(args) or 0

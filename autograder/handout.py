@@ -1,6 +1,6 @@
 """The student handout: what a student receives, built from this (private) repository.
 
-`build` writes the lessons, the release's assignments (in the layout nbgrader's fetch_assignment gives), a student
+`build` writes the lessons (in the handout's language), the release's assignments (in the layout nbgrader's fetch_assignment gives), a student
 README, a student requirements.txt (the course's own pins, student packages only) and nothing else, as a folder
 and a zip archive. The student's JupyterLab set-up (nbgrader's instructor tools turned off in the student's own
 environment) is part of the README's set-up command, `SETUP`.
@@ -8,9 +8,13 @@ environment) is part of the README's set-up command, `SETUP`.
 import re
 import shutil
 import string
+import tempfile
 from pathlib import Path
 
-from . import course
+import nbformat
+from nbclient import NotebookClient
+
+from . import course, i18n
 
 TEMPLATES = Path(__file__).parent / "student"
 LESSONS = "notebooks"  # the folder name the assignments cite
@@ -72,19 +76,45 @@ def files(root=course.ROOT):
     return chosen
 
 
-def readme(root=course.ROOT):
-    """The student README, filled in from autograder/student/README.md."""
+def readme(root=course.ROOT, language=i18n.DEFAULT):
+    """The student README in ``language``, filled in from autograder/student/README.md (README.<language>.md)."""
     lessons = [f"{LESSONS}/{path.name}" for path in sorted((Path(root) / "notebooks").glob("*.ipynb"))]
     assignments = [f"{a}/{course.notebook_name(a, root)}" for a in course.assignments(root)]
     rows = "\n".join(f"| `{lesson}` | `{work}` |" for lesson, work in zip(lessons, assignments))
-    template = string.Template((TEMPLATES / "README.md").read_text())
+    template = string.Template(_template(language).read_text())
     return template.substitute(setup=SETUP.replace(" && ", " && \\\n    "), sections=rows,
                                example=assignments[0])
 
 
-def build(out, root=course.ROOT):
-    """Write the handout into folder ``out`` (replacing an earlier handout there) and ``out``.zip; return both."""
+def _template(language):
+    return TEMPLATES / ("README.md" if language == i18n.DEFAULT else f"README.{language}.md")
+
+
+def lesson(path, language=i18n.DEFAULT):
+    """A lesson notebook's edition in ``language``, as the bytes of the handout's file: the file itself when the
+    edition is the notebook as it is; else the picked notebook, executed again (nbclient, in a scratch folder)
+    when its code changed (translated printed text), so its stored outputs are what its code prints."""
+    original = nbformat.read(path, as_version=4)
+    picked = i18n.pick(original, language)
+    if picked == original:
+        return Path(path).read_bytes()
+    code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (original, picked)]
+    if code[0] != code[1]:
+        with tempfile.TemporaryDirectory(prefix="lesson-") as scratch:
+            NotebookClient(picked, timeout=600, kernel_name="python3", record_timing=False,
+                           resources={"metadata": {"path": scratch}}).execute()
+    text = nbformat.writes(picked)
+    return (text if text.endswith("\n") else text + "\n").encode()
+
+
+def build(out, root=course.ROOT, language=i18n.DEFAULT):
+    """Write the handout in ``language`` into folder ``out`` (replacing an earlier handout there) and ``out``.zip;
+    return both. The assignments are release/'s, which must be in that language."""
     out = Path(out).resolve()
+    released = i18n.release_language(root)
+    if released != language:
+        raise ValueError(f"release/ is in {released}, not {language}: run python -m autograder release "
+                         f"--language {language} first")
     if out.exists():
         if any(out.iterdir()) and not _is_handout(out):
             raise FileExistsError(f"{out} exists and is not a handout: choose another --out")
@@ -92,14 +122,18 @@ def build(out, root=course.ROOT):
     for relative, source in files(root).items():
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    (out / "README.md").write_text(readme(root))
+        if relative.startswith(f"{LESSONS}/"):
+            target.write_bytes(lesson(source, language))
+        else:
+            shutil.copyfile(source, target)
+    (out / "README.md").write_text(readme(root, language))
     (out / "requirements.txt").write_text(student_requirements(root))
     archive = shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
     return out, Path(archive)
 
 
 def _is_handout(folder):
-    title = (TEMPLATES / "README.md").read_text().splitlines()[0]
+    titles = [_template(language).read_text().splitlines()[:1] for language in i18n.LANGUAGES
+              if _template(language).exists()]
     readme_path = folder / "README.md"
-    return readme_path.exists() and readme_path.read_text().splitlines()[:1] == [title]
+    return readme_path.exists() and readme_path.read_text().splitlines()[:1] in titles

@@ -1,5 +1,7 @@
 """What every check module needs: failing with a message, calling student code, seeds, comparisons."""
 import contextlib
+import importlib
+import os
 import warnings
 
 import torch
@@ -7,6 +9,25 @@ import torch
 
 class CheckFailed(AssertionError):
     """A hidden check found a problem; the message is one plain sentence for the student."""
+
+
+def t(msgid, **fields):
+    """The message ``msgid`` (its English text, a str.format template) in the language of the submission being
+    graded (the environment variable COURSE_LANGUAGE, "en" when unset, read on each call), with ``fields`` filled
+    in. A language without a catalogue, or a msgid missing from it, gives the English text."""
+    language = os.environ.get("COURSE_LANGUAGE", "en")
+    return (catalogue(language).get(msgid, msgid) if language != "en" else msgid).format(**fields)
+
+
+def catalogue(language):
+    """{msgid: translation} of ``language``: MESSAGES of the module autograder/checks/messages_<language>.py."""
+    name = f"{__package__}.messages_{language}"
+    try:
+        return importlib.import_module(name).MESSAGES
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return {}
 
 
 def fail(message):
@@ -34,7 +55,9 @@ def call(what, fn, *args, **kwargs):
         raise
     except Exception as error:  # the student's bug, reported in words
         detail = " ".join(str(error).split())
-        fail(f"{what} raised {type(error).__name__}" + (f": {detail}" if detail else "."))
+        if detail:
+            fail(t("{what} raised {error_type}: {detail}", what=what, error_type=type(error).__name__, detail=detail))
+        fail(t("{what} raised {error_type}.", what=what, error_type=type(error).__name__))
 
 
 @contextlib.contextmanager
@@ -57,5 +80,5 @@ def same_values(actual, expected, atol=1e-5, rtol=1e-4):
 def describe(value):
     """A short description of a value for a failure message: a tensor's shape, else its type."""
     if isinstance(value, torch.Tensor):
-        return f"a tensor of shape {tuple(value.shape)}"
-    return f"a {type(value).__name__}"
+        return t("a tensor of shape {shape}", shape=tuple(value.shape))
+    return t("a {type}", type=type(value).__name__)

@@ -22,6 +22,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
 from nbgrader.preprocessors import Execute
 
+from .. import i18n
 from . import guard
 from .sandbox import Limits, Sandbox
 
@@ -104,7 +105,7 @@ def run(job):
                 "worker": os.getpid()}
     nonce = uuid.uuid4().hex
     guarded, positions = guard.insert(nb, nonce)
-    sandbox = Sandbox(job["key"], limits)
+    sandbox = Sandbox(job["key"], limits, i18n.language_of(nb))
     try:
         sandbox.put_files(job.get("files", {}))
         _execute_with_restarts(guarded, sandbox, limits, started, events)

@@ -295,8 +295,9 @@ class Sandbox:
     """One submission's folders and the command line that starts its kernel: forked by the worker's fork server
     where there is one, else a fresh Python under its own bubblewrap (or resource limits alone)."""
 
-    def __init__(self, key, limits):
+    def __init__(self, key, limits, language="en"):
         self.limits = limits
+        self.language = language  # the submission's: the checks' messages come out in it (COURSE_LANGUAGE)
         self.kind = protection()[0]
         self.uid = sandbox_uid(key) if os.geteuid() == 0 else os.geteuid()
         self.server = ForkServer.get(limits.threads)
@@ -320,7 +321,7 @@ class Sandbox:
 
     def env(self):
         return {**_base_env(self.limits.threads), "HOME": str(self.home), "IPYTHONDIR": str(self.home / ".ipython"),
-                "MPLCONFIGDIR": str(self.home / ".mpl"), "TMPDIR": str(self.work)}
+                "MPLCONFIGDIR": str(self.home / ".mpl"), "TMPDIR": str(self.work), "COURSE_LANGUAGE": self.language}
 
     def command(self, kernel_args):
         """The command that starts an IPython kernel with `kernel_args` in this sandbox."""
