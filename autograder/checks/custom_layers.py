@@ -10,7 +10,7 @@ import torch
 from torch import nn
 from torch.func import functional_call
 
-from autograder.checks._support import call, describe, expect, fail, same_values, seeded
+from autograder.checks._support import call, describe, expect, fail, same_values, seeded, t
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -18,35 +18,38 @@ from autograder.checks._support import call, describe, expect, fail, same_values
 
 def _build(cls, what, *args):
     """Instantiate the student's layer as ``what`` (e.g. "MyLinear(5, 3)") and check it is a module."""
-    layer = call(f"Creating {what}", cls, *args)
+    layer = call(t("Creating {what}", what=what), cls, *args)
     expect(
         isinstance(layer, nn.Module),
-        f"{what} gave {describe(layer)}, but a layer must be an nn.Module (subclass nn.Module).",
+        t("{what} gave {layer_desc}, but a layer must be an nn.Module (subclass nn.Module).",
+          what=what, layer_desc=describe(layer)),
     )
     return layer
 
 
 def _expect_no_parameters(layer, what):
     names = [name for name, _ in layer.named_parameters()]
-    expect(not names, f"{what} should have no parameters, but it has {names}.")
+    expect(not names, t("{what} should have no parameters, but it has {names}.", what=what, names=names))
 
 
 def _expect_parameters(layer, what, shapes):
     """The layer's parameters are exactly ``shapes`` (name -> shape), each a trainable nn.Parameter."""
     params = dict(layer.named_parameters())
     if set(params) != set(shapes):
-        found = sorted(params) if params else "none"
+        found = sorted(params) if params else t("none")
         fail(
-            f"{what} should have exactly the parameters {sorted(shapes)}, found {found}; "
-            "plain tensors stored as attributes are not parameters, wrap them in nn.Parameter."
+            t("{what} should have exactly the parameters {shapes}, found {found}; "
+              "plain tensors stored as attributes are not parameters, wrap them in nn.Parameter.",
+              what=what, shapes=sorted(shapes), found=found)
         )
     for name, shape in shapes.items():
         param = params[name]
         expect(
             tuple(param.shape) == shape,
-            f"{what}.{name} should have shape {shape}, found {tuple(param.shape)}.",
+            t("{what}.{name} should have shape {shape}, found {param_shape}.",
+              what=what, name=name, shape=shape, param_shape=tuple(param.shape)),
         )
-        expect(param.requires_grad, f"{what}.{name} should be trainable (requires_grad=True).")
+        expect(param.requires_grad, t("{what}.{name} should be trainable (requires_grad=True).", what=what, name=name))
 
 
 def _forward(layer, what, X):
@@ -55,11 +58,12 @@ def _forward(layer, what, X):
     out = call(f"{what} on {describe(X)}", layer, X)
     expect(
         isinstance(out, torch.Tensor),
-        f"{what} on {describe(X)} should return a tensor, got {describe(out)}.",
+        t("{what} on {X_desc} should return a tensor, got {out_desc}.",
+          what=what, X_desc=describe(X), out_desc=describe(out)),
     )
     expect(
         torch.equal(X, before),
-        f"{what} changed its input in place; return a new tensor and leave X as it was.",
+        t("{what} changed its input in place; return a new tensor and leave X as it was.", what=what),
     )
     return out
 
@@ -68,22 +72,25 @@ def _expect_gradients(what, fn, inputs, names, hint):
     """``fn(*inputs)`` must send gradients to every input, and they must be right (gradcheck)."""
     inputs = tuple(x.detach().clone().requires_grad_(True) for x in inputs)
     out = call(what, fn, *inputs)
-    expect(isinstance(out, torch.Tensor), f"{what} should return a tensor, got {describe(out)}.")
+    expect(isinstance(out, torch.Tensor), t("{what} should return a tensor, got {out_desc}.",
+                                            what=what, out_desc=describe(out)))
     expect(
         out.dtype == inputs[-1].dtype,
-        f"{what} returned a {out.dtype} tensor: the output's dtype should follow the input's "
-        f"({inputs[-1].dtype} here), so any tensor the layer creates itself must take the input's dtype "
-        "(a new tensor made without one is float32).",
+        t("{what} returned a {out_dtype} tensor: the output's dtype should follow the input's "
+          "({input_dtype} here), so any tensor the layer creates itself must take the input's dtype "
+          "(a new tensor made without one is float32).", what=what, out_dtype=out.dtype, input_dtype=inputs[-1].dtype),
     )
-    expect(out.requires_grad, f"The output of {what} is not connected to autograd; {hint}")
+    expect(out.requires_grad, t("The output of {what} is not connected to autograd; {hint}", what=what, hint=hint))
     with seeded(99):
         weights = torch.randn(out.shape, dtype=out.dtype)
-    call(f"Backpropagating through {what}", (out * weights).sum().backward)
+    call(t("Backpropagating through {what}", what=what), (out * weights).sum().backward)
     for x, name in zip(inputs, names):
-        expect(x.grad is not None, f"After backward, {name} has no gradient in {what}; {hint}")
-    ok = call(f"Checking the gradients of {what}", torch.autograd.gradcheck, fn, inputs,
+        expect(x.grad is not None, t("After backward, {name} has no gradient in {what}; {hint}",
+                                     name=name, what=what, hint=hint))
+    ok = call(t("Checking the gradients of {what}", what=what), torch.autograd.gradcheck, fn, inputs,
               raise_exception=False)
-    expect(ok, f"The gradients of {what} with respect to {', '.join(names)} are wrong; {hint}")
+    expect(ok, t("The gradients of {what} with respect to {names} are wrong; {hint}",
+                 what=what, names=', '.join(names), hint=hint))
 
 
 # ----------------------------------------------------------------------------- exercises
@@ -101,18 +108,19 @@ def centered_layer(CenteredLayer):
         expected = torch.from_numpy(x - x.mean())
         expect(
             tuple(out.shape) == shape,
-            f"CenteredLayer() on {describe(X)} should keep that shape, found {tuple(out.shape)}.",
+            t("CenteredLayer() on {X_desc} should keep that shape, found {out_shape}.",
+              X_desc=describe(X), out_shape=tuple(out.shape)),
         )
         expect(
             same_values(out, expected),
-            f"CenteredLayer() on {describe(X)} should return X minus the mean of all its elements; "
-            "the values are wrong (a mean over one dimension is not the mean of all elements).",
+            t("CenteredLayer() on {X_desc} should return X minus the mean of all its elements; "
+              "the values are wrong (a mean over one dimension is not the mean of all elements).", X_desc=describe(X)),
         )
     with seeded(7):
         X = torch.randn(3, 4, dtype=torch.float64)
     _expect_gradients(
-        "CenteredLayer() on float64 inputs", layer, (X,), ["X"],
-        "the mean must stay inside the computation (no .item(), .detach() or .data).",
+        t("CenteredLayer() on float64 inputs"), layer, (X,), ["X"],
+        t("the mean must stay inside the computation (no .item(), .detach() or .data)."),
     )
 
 
@@ -134,8 +142,9 @@ def my_linear(MyLinear):
         inside = (values.abs() < 1).double().mean().item()
         expect(
             abs(mean) < tol_mean and abs(std - 1) < tol_std and abs(inside - 0.6827) < tol_inside,
-            f"MyLinear's {name} should be drawn from the standard normal (torch.randn), but the "
-            f"values of MyLinear(100, 2000).{name} have mean {mean:.3f} and standard deviation {std:.3f}.",
+            t("MyLinear's {name} should be drawn from the standard normal (torch.randn), but the "
+              "values of MyLinear(100, 2000).{name} have mean {mean:.3f} and standard deviation {std:.3f}.",
+              name=name, mean=mean, std=std),
         )
 
     # Forward pass with known parameters, so the check does not depend on the initial draw.
@@ -154,12 +163,13 @@ def my_linear(MyLinear):
         expected = torch.from_numpy(np.maximum(X.double().numpy() @ W.double().numpy() + b.double().numpy(), 0))
         expect(
             tuple(out.shape) == (batch, units),
-            f"{what} on {describe(X)} should return shape {(batch, units)}, found {tuple(out.shape)}.",
+            t("{what} on {X_desc} should return shape {wanted}, found {out_shape}.",
+              what=what, X_desc=describe(X), wanted=(batch, units), out_shape=tuple(out.shape)),
         )
         expect(
             same_values(out, expected),
-            f"{what} on {describe(X)} returned wrong values; expected relu(X @ weight + bias) "
-            "computed from the layer's current weight and bias.",
+            t("{what} on {X_desc} returned wrong values; expected relu(X @ weight + bias) "
+              "computed from the layer's current weight and bias.", what=what, X_desc=describe(X)),
         )
 
     # Gradients reach weight, bias and X, and they are the right ones.
@@ -174,8 +184,8 @@ def my_linear(MyLinear):
         return functional_call(layer, {"weight": W, "bias": b}, (X,))
 
     _expect_gradients(
-        "MyLinear(4, 3) on float64 inputs", run, (W, b, X), ["weight", "bias", "X"],
-        "use self.weight and self.bias themselves in forward, not .data or detached copies.",
+        t("MyLinear(4, 3) on float64 inputs"), run, (W, b, X), ["weight", "bias", "X"],
+        t("use self.weight and self.bias themselves in forward, not .data or detached copies."),
     )
 
 
@@ -200,12 +210,14 @@ def tensor_reduction(TensorReduction):
         out = _forward(layer, what, X)
         expect(
             tuple(out.shape) == (batch, n_out),
-            f"{what} on {describe(X)} should return shape {(batch, n_out)}, found {tuple(out.shape)}.",
+            t("{what} on {X_desc} should return shape {wanted}, found {out_shape}.",
+              what=what, X_desc=describe(X), wanted=(batch, n_out), out_shape=tuple(out.shape)),
         )
         expect(
             same_values(out, _reduction_reference(W, X)),
-            f"{what} on {describe(X)} returned wrong values; expected "
-            "Y[b, k] = sum over i and j of weight[i, j, k] * X[b, i] * X[b, j], each sample on its own.",
+            t("{what} on {X_desc} returned wrong values; expected "
+              "Y[b, k] = sum over i and j of weight[i, j, k] * X[b, i] * X[b, j], each sample on its own.",
+              what=what, X_desc=describe(X)),
         )
 
     layer = _build(TensorReduction, "TensorReduction(3, 2)", 3, 2)
@@ -218,8 +230,8 @@ def tensor_reduction(TensorReduction):
         return functional_call(layer, {"weight": W}, (X,))
 
     _expect_gradients(
-        "TensorReduction(3, 2) on float64 inputs", run, (W, X), ["weight", "X"],
-        "use self.weight itself in forward (not .data).",
+        t("TensorReduction(3, 2) on float64 inputs"), run, (W, X), ["weight", "X"],
+        t("use self.weight itself in forward (not .data)."),
     )
 
 
@@ -237,17 +249,18 @@ def fourier_half(FourierHalf):
         expected = torch.from_numpy(np.fft.fft(X.double().numpy(), axis=-1)[..., :keep])
         expect(
             out.is_complex(),
-            f"FourierHalf() on {describe(X)} should return the complex Fourier coefficients, "
-            f"found dtype {out.dtype} (not magnitudes or real parts).",
+            t("FourierHalf() on {X_desc} should return the complex Fourier coefficients, "
+              "found dtype {out_dtype} (not magnitudes or real parts).", X_desc=describe(X), out_dtype=out.dtype),
         )
         expect(
             tuple(out.shape) == tuple(expected.shape),
-            f"FourierHalf() on {describe(X)} should return shape {tuple(expected.shape)} "
-            f"(the first (n + 1) // 2 = {keep} of n = {n} coefficients, leading dimensions kept), "
-            f"found {tuple(out.shape)}.",
+            t("FourierHalf() on {X_desc} should return shape {expected_shape} "
+              "(the first (n + 1) // 2 = {keep} of n = {n} coefficients, leading dimensions kept), "
+              "found {out_shape}.",
+              X_desc=describe(X), expected_shape=tuple(expected.shape), keep=keep, n=n, out_shape=tuple(out.shape)),
         )
         expect(
             same_values(out, expected, atol=1e-4, rtol=1e-4),
-            f"FourierHalf() on {describe(X)} returned wrong values; expected the first {keep} "
-            "coefficients of torch.fft.fft along the last dimension.",
+            t("FourierHalf() on {X_desc} returned wrong values; expected the first {keep} "
+              "coefficients of torch.fft.fft along the last dimension.", X_desc=describe(X), keep=keep),
         )

@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 import torch
 from torch import nn
 
-from autograder.checks._support import call, describe, expect, fail, seeded
+from autograder.checks._support import call, describe, expect, fail, seeded, t
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -109,58 +109,62 @@ def save_load_params(save_params, load_params):
         expected = _snapshot(original)
         path = os.path.join(folder, "net.params")
         call("save_params(net, path)", save_params, original, path)
-        expect(os.path.isfile(path), "save_params(net, path) wrote no file at path.")
+        expect(os.path.isfile(path), t("save_params(net, path) wrote no file at path."))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 stored = torch.load(path, weights_only=True)
         except Exception as error:
             fail(
-                "A weights-only torch.load cannot read the file save_params wrote "
-                f"({type(error).__name__}); save the net's state_dict (its named tensors), not the model object."
+                t("A weights-only torch.load cannot read the file save_params wrote "
+                  "({error_type}); save the net's state_dict (its named tensors), not the model object.",
+                  error_type=type(error).__name__)
             )
         expect(
             isinstance(stored, Mapping),
-            f"save_params should save the net's state_dict (a dict of tensors), but the file holds {describe(stored)}.",
+            t("save_params should save the net's state_dict (a dict of tensors), but the file holds {stored_desc}.",
+              stored_desc=describe(stored)),
         )
         missing = [k for k in expected if k not in stored]
         extra = [k for k in stored if k not in expected]
         expect(
             not missing,
-            f"The file save_params wrote lacks {_names(missing)}; save the net's whole state_dict, "
-            "buffers (such as BatchNorm's running statistics) included.",
+            t("The file save_params wrote lacks {missing_names}; save the net's whole state_dict, "
+              "buffers (such as BatchNorm's running statistics) included.", missing_names=_names(missing)),
         )
-        expect(not extra, f"The file save_params wrote holds {_names(extra)}, which are not in net.state_dict().")
+        expect(not extra, t("The file save_params wrote holds {extra_names}, which are not in net.state_dict().",
+                            extra_names=_names(extra)))
         for key, value in expected.items():
             expect(
                 isinstance(stored[key], torch.Tensor) and stored[key].shape == value.shape
                 and torch.equal(stored[key], value),
-                f"The entry {key!r} in the file save_params wrote differs from net.state_dict()[{key!r}].",
+                t("The entry {key!r} in the file save_params wrote differs from net.state_dict()[{key!r}].", key=key),
             )
 
         fresh = _buffered_net(1)
         loaded = call("load_params(net, path)", load_params, fresh, path)
         expect(
             loaded is fresh,
-            "load_params(net, path) should load into the given net and return that net, "
-            f"but it returned {describe(loaded)}.",
+            t("load_params(net, path) should load into the given net and return that net, "
+              "but it returned {loaded_desc}.", loaded_desc=describe(loaded)),
         )
         wrong = _differing(fresh, expected)
-        expect(not wrong, f"After load_params, the net's {_names(wrong)} differ from the saved ones.")
+        expect(not wrong, t("After load_params, the net's {wrong_names} differ from the saved ones.",
+                            wrong_names=_names(wrong)))
         training = [name for name, module in fresh.named_modules() if module.training]
         if training:
-            which = "the returned net" if training[0] == "" else f"its submodule {training[0]!r}"
-            fail(f"load_params should put the net in evaluation mode before returning it, but {which} is still "
-                 "in training mode.")
+            which = t("the returned net") if training[0] == "" else t("its submodule {name!r}", name=training[0])
+            fail(t("load_params should put the net in evaluation mode before returning it, but {which} is still "
+                   "in training mode.", which=which))
         with seeded(2):
             X = torch.randn(5, 6)
         original.eval()
         with torch.no_grad():
             want = original(X)
-            got = call("The net that load_params returned, run on a batch,", fresh, X)
+            got = call(t("The net that load_params returned, run on a batch,"), fresh, X)
         expect(
             isinstance(got, torch.Tensor) and torch.equal(got, want),
-            "The loaded net's outputs are not bit for bit those of the saved net.",
+            t("The loaded net's outputs are not bit for bit those of the saved net."),
         )
 
         short = OrderedDict(expected)
@@ -168,23 +172,23 @@ def save_load_params(save_params, load_params):
         torch.save(short, os.path.join(folder, "short.params"))
         expect(
             _raises(load_params, _buffered_net(3), os.path.join(folder, "short.params")) is not None,
-            "load_params accepted a file that lacks the key '4.bias'; a load with strict key matching refuses "
-            "a file whose keys differ from the net's.",
+            t("load_params accepted a file that lacks the key '4.bias'; a load with strict key matching refuses "
+              "a file whose keys differ from the net's."),
         )
         long = OrderedDict(expected)
         long["5.weight"] = torch.zeros(3, 3)
         torch.save(long, os.path.join(folder, "long.params"))
         expect(
             _raises(load_params, _buffered_net(4), os.path.join(folder, "long.params")) is not None,
-            "load_params accepted a file with the unexpected key '5.weight'; a load with strict key matching "
-            "refuses a file whose keys differ from the net's.",
+            t("load_params accepted a file with the unexpected key '5.weight'; a load with strict key matching "
+              "refuses a file whose keys differ from the net's."),
         )
 
         torch.save(_CodeOnLoad(expected), os.path.join(folder, "trap.params"))
         expect(
             _raises(load_params, _buffered_net(5), os.path.join(folder, "trap.params")) is not None,
-            "load_params loaded a file whose pickle calls a function while it is read (the way a malicious "
-            "file runs code); a weights-only load (torch.load's weights_only option) refuses such files.",
+            t("load_params loaded a file whose pickle calls a function while it is read (the way a malicious "
+              "file runs code); a weights-only load (torch.load's weights_only option) refuses such files."),
         )
 
 
@@ -269,11 +273,12 @@ def checkpoint(save_checkpoint, load_checkpoint):
         _train(first, first_optimizer, 3)
         path = os.path.join(folder, "run.ckpt")
         call("save_checkpoint(path, model, optimizer, 3)", save_checkpoint, path, first, first_optimizer, 3)
-        expect(os.path.isfile(path), "save_checkpoint(path, model, optimizer, epoch) wrote no file at path.")
+        expect(os.path.isfile(path), t("save_checkpoint(path, model, optimizer, epoch) wrote no file at path."))
         leftovers = sorted(set(os.listdir(folder)) - {"run.ckpt"})
         expect(
             not leftovers,
-            f"save_checkpoint left {_names(leftovers)} beside the checkpoint; remove or rename every temporary file.",
+            t("save_checkpoint left {leftovers_names} beside the checkpoint; remove or rename every temporary file.",
+              leftovers_names=_names(leftovers)),
         )
         try:
             with warnings.catch_warnings():
@@ -281,9 +286,9 @@ def checkpoint(save_checkpoint, load_checkpoint):
                 stored = torch.load(path, weights_only=True)
         except Exception as error:
             fail(
-                f"A weights-only torch.load cannot read the checkpoint ({type(error).__name__}); "
-                "save the state_dicts of the model and the optimizer and the epoch number, "
-                "not the objects themselves."
+                t("A weights-only torch.load cannot read the checkpoint ({error_type}); "
+                  "save the state_dicts of the model and the optimizer and the epoch number, "
+                  "not the objects themselves.", error_type=type(error).__name__)
             )
 
         resumed = _regression_net(1)
@@ -291,33 +296,36 @@ def checkpoint(save_checkpoint, load_checkpoint):
         epoch = call("load_checkpoint(path, model, optimizer)", load_checkpoint, path, resumed, resumed_optimizer)
         expect(
             isinstance(epoch, int) and not isinstance(epoch, bool) and epoch == 3,
-            f"load_checkpoint should return the saved epoch 3 (an int), but returned {epoch!r}.",
+            t("load_checkpoint should return the saved epoch 3 (an int), but returned {epoch!r}.", epoch=epoch),
         )
         wrong = _differing(resumed, first.state_dict())
         expect(
             not wrong,
-            f"After load_checkpoint, the model's {_names(wrong)} differ from the saved ones; the model's "
-            "state_dict holds its buffers (BatchNorm's running statistics) as well as its parameters.",
+            t("After load_checkpoint, the model's {wrong_names} differ from the saved ones; the model's "
+              "state_dict holds its buffers (BatchNorm's running statistics) as well as its parameters.",
+              wrong_names=_names(wrong)),
         )
         held = [p for group in resumed_optimizer.param_groups for p in group["params"]]
         expect(
             len(held) == len(list(resumed.parameters()))
             and all(a is b for a, b in zip(held, resumed.parameters())),
-            "After load_checkpoint the optimizer no longer holds the model's parameters; restore the model "
-            "in place, copying the saved values into the parameters it already has, so the optimizer keeps "
-            "updating the same tensors.",
+            t("After load_checkpoint the optimizer no longer holds the model's parameters; restore the model "
+              "in place, copying the saved values into the parameters it already has, so the optimizer keeps "
+              "updating the same tensors."),
         )
         expect(
             len(resumed_optimizer.state) > 0,
-            "After load_checkpoint the optimizer has no state; the checkpoint must hold the optimizer's "
-            "state_dict too, and load_checkpoint must restore it into the optimizer.",
+            t("After load_checkpoint the optimizer has no state; the checkpoint must hold the optimizer's "
+              "state_dict too, and load_checkpoint must restore it into the optimizer."),
         )
         _train(resumed, resumed_optimizer, 3)
         wrong = _differing(resumed, straight.state_dict())
         expect(
             not wrong,
-            f"Training resumed from the checkpoint ended with different {_names(wrong)} than training that was "
-            "never interrupted; restore the optimizer's state (Adam's moments and step count) as well as the model's.",
+            t("Training resumed from the checkpoint ended with different {wrong_names} than training that was "
+              "never interrupted; restore the optimizer's state (Adam's moments and step count) as well as the "
+              "model's.",
+              wrong_names=_names(wrong)),
         )
 
         # The checkpoint must hold plain data only: a file whose pickle runs code must be refused.
@@ -326,8 +334,8 @@ def checkpoint(save_checkpoint, load_checkpoint):
         model = _regression_net(2)
         expect(
             _raises(load_checkpoint, trap, model, _adam(model)) is not None,
-            "load_checkpoint loaded a file whose pickle calls a function while it is read (the way a malicious "
-            "file runs code); a weights-only load (torch.load's weights_only option) refuses such files.",
+            t("load_checkpoint loaded a file whose pickle calls a function while it is read (the way a malicious "
+              "file runs code); a weights-only load (torch.load's weights_only option) refuses such files."),
         )
 
         # Atomic saving: a write that fails part-way leaves the previous checkpoint intact, and no litter.
@@ -346,34 +354,35 @@ def checkpoint(save_checkpoint, load_checkpoint):
             _raises(save_checkpoint, path, model, optimizer, 3)
         expect(
             calls,
-            "save_checkpoint never called torch.save, so a failure part-way through writing could not be "
-            "simulated; write the checkpoint with torch.save.",
+            t("save_checkpoint never called torch.save, so a failure part-way through writing could not be "
+              "simulated; write the checkpoint with torch.save."),
         )
         expect(
             os.path.isfile(path),
-            "When writing failed part-way, the checkpoint previously at path was gone; write a temporary "
-            "file beside it first, and replace path (os.replace) only once that file is complete.",
+            t("When writing failed part-way, the checkpoint previously at path was gone; write a temporary "
+              "file beside it first, and replace path (os.replace) only once that file is complete."),
         )
         restored = _regression_net(4)
         restored_optimizer = _adam(restored)
         error = _raises(load_checkpoint, path, restored, restored_optimizer)
         expect(
             error is None,
-            "When writing failed part-way, the checkpoint previously at path was left damaged "
-            f"(loading it raised {type(error).__name__}); write a temporary file beside it first, and replace "
-            "path (os.replace) only once that file is complete.",
+            t("When writing failed part-way, the checkpoint previously at path was left damaged "
+              "(loading it raised {error_type}); write a temporary file beside it first, and replace "
+              "path (os.replace) only once that file is complete.", error_type=type(error).__name__),
         )
         wrong = _differing(restored, saved)
         expect(
             not wrong,
-            "When writing failed part-way, the checkpoint at path no longer held the previous one; write a "
-            "temporary file beside it first, and replace path (os.replace) only once that file is complete.",
+            t("When writing failed part-way, the checkpoint at path no longer held the previous one; write a "
+              "temporary file beside it first, and replace path (os.replace) only once that file is complete."),
         )
         litter = sorted(set(os.listdir(keep)) - {"run.ckpt"}) + sorted(os.listdir(scratch))
         expect(
             not litter,
-            f"When writing failed part-way, save_checkpoint left the temporary file {_names(litter)} behind; "
-            "remove it when saving fails (try/except or finally), then let the error propagate.",
+            t("When writing failed part-way, save_checkpoint left the temporary file {litter_names} behind; "
+              "remove it when saving fails (try/except or finally), then let the error propagate.",
+              litter_names=_names(litter)),
         )
 
 
@@ -408,12 +417,14 @@ class _Trunk(nn.Module):
 def _expect_loaded(load_submodule, module, path, prefix, expected):
     what = f"load_submodule(module, path, {prefix!r})"
     result = call(what, load_submodule, module, path, prefix)
-    expect(result is module, f"{what} should return the module it loaded into, but returned {describe(result)}.")
+    expect(result is module, t("{what} should return the module it loaded into, but returned {result_desc}.",
+                               what=what, result_desc=describe(result)))
     wrong = _differing(module, expected)
     expect(
         not wrong,
-        f"After {what}, the module's {_names(wrong)} differ from the saved {prefix}.* entries; take exactly the "
-        f"entries whose keys start with {prefix + '.'!r}, buffers included, and strip that prefix.",
+        t("After {what}, the module's {wrong_names} differ from the saved {prefix}.* entries; take exactly the "
+          "entries whose keys start with {dotted!r}, buffers included, and strip that prefix.",
+          what=what, wrong_names=_names(wrong), prefix=prefix, dotted=prefix + "."),
     )
 
 
@@ -421,13 +432,13 @@ def _expect_mismatch_named(load_submodule, module, path, prefix, key, kind):
     error = _raises(load_submodule, module, path, prefix)
     expect(
         error is not None,
-        f"load_submodule(module, path, {prefix!r}) accepted a module that does not match the saved entries "
-        f"({kind} key {key!r}); a load with strict key matching refuses it.",
+        t("load_submodule(module, path, {prefix!r}) accepted a module that does not match the saved entries "
+          "({kind} key {key!r}); a load with strict key matching refuses it.", prefix=prefix, kind=kind, key=key),
     )
     expect(
         key in str(error),
-        f"When the module does not match, the error should name the {kind} key {key!r}, but it said: "
-        f"{type(error).__name__}: {_said(error)}",
+        t("When the module does not match, the error should name the {kind} key {key!r}, but it said: "
+          "{error_type}: {said}", kind=kind, key=key, error_type=type(error).__name__, said=_said(error)),
     )
 
 
@@ -437,13 +448,14 @@ def _expect_prefix_not_found(load_submodule, module, path, prefix, key):
     error = _raises(load_submodule, module, path, prefix)
     expect(
         error is not None,
-        f"{what} returned although no key in the file starts with {prefix + '.'!r}; when the prefix matches "
-        "nothing it should raise an error.",
+        t("{what} returned although no key in the file starts with {dotted!r}; when the prefix matches "
+          "nothing it should raise an error.", what=what, dotted=prefix + "."),
     )
     expect(
         prefix in str(error) or key in str(error),
-        f"{what}, whose prefix matches no key in the file, raised an error that names neither the prefix nor the "
-        f"missing keys (such as {key!r}): {type(error).__name__}: {_said(error)}",
+        t("{what}, whose prefix matches no key in the file, raised an error that names neither the prefix nor the "
+          "missing keys (such as {key!r}): {error_type}: {said}",
+          what=what, key=key, error_type=type(error).__name__, said=_said(error)),
     )
 
 
@@ -468,8 +480,8 @@ def load_submodule(load_submodule):
         torch.save(deep.state_dict(), deep_path)
         _expect_loaded(load_submodule, fresh, deep_path, "1", deep[1].state_dict())
 
-        _expect_mismatch_named(load_submodule, _block(5, layers=5), path, "enc", "4.weight", "missing")
-        _expect_mismatch_named(load_submodule, _block(6, layers=1), path, "enc", "2.weight", "unexpected")
+        _expect_mismatch_named(load_submodule, _block(5, layers=5), path, "enc", "4.weight", t("missing"))
+        _expect_mismatch_named(load_submodule, _block(6, layers=1), path, "enc", "2.weight", t("unexpected"))
         _expect_prefix_not_found(load_submodule, _block(7), path, "encoder", "0.weight")
         _expect_prefix_not_found(load_submodule, nn.Linear(3, 3), deep_path, "12", "weight")
 
@@ -506,45 +518,48 @@ def archive_members(archive_members):
             got = call(f"archive_members({name!r})", archive_members, path)
             expect(
                 isinstance(got, (list, tuple)) and all(isinstance(n, str) for n in got),
-                f"archive_members should return a list of member names (strings), but returned {describe(got)}.",
+                t("archive_members should return a list of member names (strings), but returned {got_desc}.",
+                  got_desc=describe(got)),
             )
             got = list(got)
             top = name.split(".")[0]
             expect(
                 not any(n.startswith(top + "/") for n in got),
-                f"archive_members({name!r}) kept the archive's top-level folder {top + '/'!r} in the names; "
-                f"return 'data.pkl', not '{top}/data.pkl'.",
+                t("archive_members({name!r}) kept the archive's top-level folder {folder!r} in the names; "
+                  "return 'data.pkl', not '{top}/data.pkl'.", name=name, folder=top + '/', top=top),
             )
             expect(
                 sorted(got) == expected,
-                f"archive_members({name!r}) should return {expected}, but returned {got}.",
+                t("archive_members({name!r}) should return {expected}, but returned {got}.",
+                  name=name, expected=expected, got=got),
             )
-            expect(got == expected, f"archive_members({name!r}) should return the names sorted: {expected}.")
+            expect(got == expected, t("archive_members({name!r}) should return the names sorted: {expected}.",
+                                      name=name, expected=expected))
 
         hand_made = os.path.join(folder, "hand-made.zip")
         _zip(hand_made, ["model/data/0", "model/notes/readme.txt", "model/data.pkl"])
-        got = call("archive_members on a zip holding model/data.pkl", archive_members, hand_made)
+        got = call(t("archive_members on a zip holding model/data.pkl"), archive_members, hand_made)
         expected = ["data.pkl", "data/0", "notes/readme.txt"]
         expect(
             isinstance(got, (list, tuple)) and list(got) == expected,
-            f"For a zip holding model/data.pkl, model/data/0 and model/notes/readme.txt, archive_members should "
-            f"return {expected}, but returned {got!r}.",
+            t("For a zip holding model/data.pkl, model/data/0 and model/notes/readme.txt, archive_members should "
+              "return {expected}, but returned {got!r}.", expected=expected, got=got),
         )
 
         refused = {}
         path = os.path.join(folder, "notes.txt")
         with open(path, "w") as out:
             out.write("not an archive\n")
-        refused["a text file"] = path
+        refused[t("a text file")] = path
         path = os.path.join(folder, "legacy.pt")
         torch.save(x, path, _use_new_zipfile_serialization=False)
-        refused["a file in torch's legacy (non-zip) format"] = path
+        refused[t("a file in torch's legacy (non-zip) format")] = path
         cases = {
-            "a zip with members under two top-level folders": ["a/data.pkl", "a/data/0", "b/data/0"],
-            "a zip with a member outside any folder": ["a/data.pkl", "a/data/0", "README"],
-            "a zip whose top-level folder holds no data.pkl": ["a/data/0", "a/version"],
-            "a zip whose data.pkl sits one folder too deep": ["a/inner/data.pkl", "a/inner/data/0"],
-            "an empty zip": [],
+            t("a zip with members under two top-level folders"): ["a/data.pkl", "a/data/0", "b/data/0"],
+            t("a zip with a member outside any folder"): ["a/data.pkl", "a/data/0", "README"],
+            t("a zip whose top-level folder holds no data.pkl"): ["a/data/0", "a/version"],
+            t("a zip whose data.pkl sits one folder too deep"): ["a/inner/data.pkl", "a/inner/data/0"],
+            t("an empty zip"): [],
         }
         for index, (what, names) in enumerate(cases.items()):
             path = os.path.join(folder, f"case{index}.zip")
@@ -552,11 +567,12 @@ def archive_members(archive_members):
             refused[what] = path
         for what, path in refused.items():
             error = _raises(archive_members, path)
-            expect(error is not None, f"archive_members should raise ValueError for {what}, but it returned.")
+            expect(error is not None, t("archive_members should raise ValueError for {what}, but it returned.",
+                                        what=what))
             expect(
                 isinstance(error, ValueError),
-                f"archive_members should raise ValueError for {what}, but raised "
-                f"{type(error).__name__}: {_said(error)}",
+                t("archive_members should raise ValueError for {what}, but raised "
+                  "{error_type}: {said}", what=what, error_type=type(error).__name__, said=_said(error)),
             )
 
 
@@ -583,8 +599,9 @@ def _read_safetensors(path, what):
         return load_file(path)
     except Exception as error:
         fail(
-            f"The file save_safe wrote for {what} is not a safetensors file (safetensors.torch.load_file "
-            f"raised {type(error).__name__}); save with safetensors, not torch.save."
+            t("The file save_safe wrote for {what} is not a safetensors file (safetensors.torch.load_file "
+              "raised {error_type}); save with safetensors, not torch.save.",
+              what=what, error_type=type(error).__name__)
         )
 
 
@@ -594,12 +611,13 @@ def _expect_file_holds(stored, net, what):
     for key, value in stored.items():
         expect(
             key in state,
-            f"The safetensors file for {what} holds {key!r}, which is not a name in the net's state_dict; the file's "
-            "keys must be the state_dict names.",
+            t("The safetensors file for {what} holds {key!r}, which is not a name in the net's state_dict; the file's "
+              "keys must be the state_dict names.", what=what, key=key),
         )
         expect(
             value.shape == state[key].shape and torch.equal(value, state[key]),
-            f"The safetensors file for {what} holds a value for {key!r} that differs from net.state_dict()[{key!r}].",
+            t("The safetensors file for {what} holds a value for {key!r} that differs from net.state_dict()[{key!r}].",
+              what=what, key=key),
         )
     groups = {}
     for key, value in state.items():
@@ -607,57 +625,60 @@ def _expect_file_holds(stored, net, what):
     for keys in groups.values():
         expect(
             any(key in stored for key in keys),
-            f"The safetensors file for {what} lacks {keys[0]!r}; save every tensor of the net.",
+            t("The safetensors file for {what} lacks {first_key!r}; save every tensor of the net.",
+              what=what, first_key=keys[0]),
         )
 
 
 def _expect_round_trip(save_safe, load_safe, make, folder, name, what):
     original = make(0)
     path = os.path.join(folder, name)
-    call(f"save_safe(net, path) for {what}", save_safe, original, path)
-    expect(os.path.isfile(path), f"save_safe(net, path) wrote no file at path for {what}.")
+    call(t("save_safe(net, path) for {what}", what=what), save_safe, original, path)
+    expect(os.path.isfile(path), t("save_safe(net, path) wrote no file at path for {what}.", what=what))
     _expect_file_holds(_read_safetensors(path, what), original, what)
     fresh = make(1)
-    loaded = call(f"load_safe(net, path) for {what}", load_safe, fresh, path)
+    loaded = call(t("load_safe(net, path) for {what}", what=what), load_safe, fresh, path)
     expect(
         loaded is fresh,
-        f"load_safe(net, path) should load into the given net and return it, but returned {describe(loaded)}.",
+        t("load_safe(net, path) should load into the given net and return it, but returned {loaded_desc}.",
+          loaded_desc=describe(loaded)),
     )
     wrong = _differing(fresh, original.state_dict())
-    expect(not wrong, f"After load_safe for {what}, the net's {_names(wrong)} differ from the saved ones.")
+    expect(not wrong, t("After load_safe for {what}, the net's {wrong_names} differ from the saved ones.",
+                        what=what, wrong_names=_names(wrong)))
     return original, fresh, path
 
 
 def safe_weights(save_safe, load_safe):
     with _workdir() as folder:
         _, _, path = _expect_round_trip(
-            save_safe, load_safe, _buffered_net, folder, "plain.safetensors", "a net with BatchNorm buffers")
+            save_safe, load_safe, _buffered_net, folder, "plain.safetensors", t("a net with BatchNorm buffers"))
 
         original, fresh, _ = _expect_round_trip(
-            save_safe, load_safe, _tied_net, folder, "tied.safetensors", "a net with tied parameters")
+            save_safe, load_safe, _tied_net, folder, "tied.safetensors", t("a net with tied parameters"))
         expect(
             fresh[2].weight is fresh[4].weight and fresh[6].weight is fresh[2].weight,
-            "After load_safe, layer 6's weight is no longer layer 2's weight (they were one tied parameter); "
-            "copy the saved values into the net's own parameters, instead of replacing them, so the tie survives.",
+            t("After load_safe, layer 6's weight is no longer layer 2's weight (they were one tied parameter); "
+              "copy the saved values into the net's own parameters, instead of replacing them, so the tie survives."),
         )
         with seeded(2):
             X = torch.randn(3, 4)
         with torch.no_grad():
-            got = call("The tied net that load_safe returned, run on a batch,", fresh, X)
+            got = call(t("The tied net that load_safe returned, run on a batch,"), fresh, X)
             expect(
                 isinstance(got, torch.Tensor) and torch.equal(got, original(X)),
-                "After load_safe, the tied net's outputs differ from the saved net's.",
+                t("After load_safe, the tied net's outputs differ from the saved net's."),
             )
 
         error = _raises(load_safe, _buffered_net(3, extra_layer=True), path)
         expect(
             error is not None,
-            "load_safe accepted a file that lacks the net's '6.weight' and '6.bias'; a load with strict key "
-            "matching refuses a file whose keys differ from the net's.",
+            t("load_safe accepted a file that lacks the net's '6.weight' and '6.bias'; a load with strict key "
+              "matching refuses a file whose keys differ from the net's."),
         )
         error = _raises(load_safe, nn.Sequential(nn.Linear(6, 16)), path)
         expect(
             error is not None,
-            "load_safe accepted a file holding keys the net does not have (such as '4.weight'); a load with "
-            "strict key matching refuses a file whose keys differ from the net's.",
+            t("load_safe accepted a file holding keys the net does not have (such as '4.weight'); a load with "
+              "strict key matching refuses a file whose keys differ from the net's."),
         )

@@ -20,7 +20,7 @@ from unittest import mock
 import torch
 from torch import nn
 
-from autograder.checks._support import call, describe, expect, fail
+from autograder.checks._support import call, describe, expect, fail, t
 
 CPU = torch.device("cpu")
 META = torch.device("meta")
@@ -100,7 +100,9 @@ class _Machine:
 
 
 def _machine_name(n):
-    return "a machine without a CUDA device" if n == 0 else f"a machine with {n} CUDA device{'s' * (n > 1)}"
+    if n == 0:
+        return t("a machine without a CUDA device")
+    return t("a machine with 1 CUDA device") if n == 1 else t("a machine with {n} CUDA devices", n=n)
 
 
 @contextlib.contextmanager
@@ -117,9 +119,13 @@ def _simulated(machine, extra=()):
 def _expect_device(got, expected, what, why=""):
     expect(
         isinstance(got, torch.device),
-        f"{what} returned {got!r} ({describe(got)}); it should return a torch.device such as {expected!r}.",
+        t("{what} returned {got!r} ({got_desc}); it should return a torch.device such as {expected!r}.",
+          what=what, got=got, got_desc=describe(got), expected=expected),
     )
-    expect(got == expected, f"{what} returned {got!r}; expected {expected!r}{'; ' + why if why else ''}.")
+    if why:
+        expect(got == expected, t("{what} returned {got!r}; expected {expected!r}; {why}.",
+                                  what=what, got=got, expected=expected, why=why))
+    expect(got == expected, t("{what} returned {got!r}; expected {expected!r}.", what=what, got=got, expected=expected))
 
 
 def try_gpu(try_gpu, try_all_gpus):
@@ -128,23 +134,27 @@ def try_gpu(try_gpu, try_all_gpus):
         where = _machine_name(n)
         with _simulated(_Machine(n)):
             _expect_device(call("try_gpu()", try_gpu), torch.device("cuda:0") if n else CPU,
-                           f"On {where}, try_gpu()")
+                           t("On {where}, try_gpu()", where=where))
             for i in (0, 1, 2, 3, 4, 7):
                 expected = torch.device(f"cuda:{i}") if i < n else CPU
-                _expect_device(call(f"try_gpu({i})", try_gpu, i), expected, f"On {where}, try_gpu({i})")
+                _expect_device(call(f"try_gpu({i})", try_gpu, i), expected,
+                               t("On {where}, try_gpu({i})", where=where, i=i))
             got = call("try_all_gpus()", try_all_gpus)
             expected = [torch.device(f"cuda:{i}") for i in range(n)] or [CPU]
             expect(
                 isinstance(got, list),
-                f"On {where}, try_all_gpus() returned {describe(got)}; it should return a list of torch.device.",
+                t("On {where}, try_all_gpus() returned {got_desc}; it should return a list of torch.device.",
+                  where=where, got_desc=describe(got)),
             )
             for device in got:
                 expect(
                     isinstance(device, torch.device),
-                    f"On {where}, try_all_gpus() returned a list holding {device!r} ({describe(device)}); "
-                    "its items should be torch.device objects.",
+                    t("On {where}, try_all_gpus() returned a list holding {device!r} ({device_desc}); "
+                      "its items should be torch.device objects.",
+                      where=where, device=device, device_desc=describe(device)),
                 )
-            expect(got == expected, f"On {where}, try_all_gpus() returned {got}; expected {expected}.")
+            expect(got == expected, t("On {where}, try_all_gpus() returned {got}; expected {expected}.",
+                                      where=where, got=got, expected=expected))
 
 
 # ----------------------------------------------------------------------------- to_device
@@ -153,47 +163,56 @@ def try_gpu(try_gpu, try_all_gpus):
 def _expect_moved(got, original, device, where):
     """``got`` is ``original`` with every tensor on ``device``, containers and other values kept."""
     if isinstance(original, torch.Tensor):
-        expect(isinstance(got, torch.Tensor), f"{where} should be a tensor, found {describe(got)}.")
-        expect(got.device == device, f"{where} should be on {device}, found it on {got.device}.")
+        expect(isinstance(got, torch.Tensor), t("{where} should be a tensor, found {got_desc}.",
+                                                where=where, got_desc=describe(got)))
+        expect(got.device == device, t("{where} should be on {device}, found it on {got_device}.",
+                                       where=where, device=device, got_device=got.device))
         expect(
             got.shape == original.shape and got.dtype == original.dtype,
-            f"{where} should keep shape {tuple(original.shape)} and dtype {original.dtype}, "
-            f"found {tuple(got.shape)} and {got.dtype}.",
+            t("{where} should keep shape {original_shape} and dtype {original_dtype}, "
+              "found {got_shape} and {got_dtype}.",
+              where=where, original_shape=tuple(original.shape), original_dtype=original.dtype,
+              got_shape=tuple(got.shape), got_dtype=got.dtype),
         )
         if original.device == device:
             expect(
                 got is original,
-                f"{where} should be the very same tensor object: the input was already on {device}, and a tensor "
-                "already on the device comes back unchanged, not copied (tensor.to(device) behaves this way).",
+                t("{where} should be the very same tensor object: the input was already on {device}, and a tensor "
+                  "already on the device comes back unchanged, not copied (tensor.to(device) behaves this way).",
+                  where=where, device=device),
             )
         return
     for kind in (list, tuple, dict):
         if type(original) is kind:
             expect(
                 type(got) is kind,
-                f"{where} should be a {kind.__name__} like the input, found {describe(got)}.",
+                t("{where} should be a {kind} like the input, found {got_desc}.",
+                  where=where, kind=kind.__name__, got_desc=describe(got)),
             )
             if kind is dict:
                 expect(
                     list(got) == list(original),
-                    f"{where} should keep the keys {list(original)}, found {list(got)}.",
+                    t("{where} should keep the keys {list_original}, found {list_got}.",
+                      where=where, list_original=list(original), list_got=list(got)),
                 )
                 for key in original:
                     _expect_moved(got[key], original[key], device, f"{where}[{key!r}]")
             else:
                 expect(
                     len(got) == len(original),
-                    f"{where} should have {len(original)} items, found {len(got)}.",
+                    t("{where} should have {n_original} items, found {n_got}.",
+                      where=where, n_original=len(original), n_got=len(got)),
                 )
                 for index, (g, o) in enumerate(zip(got, original)):
                     _expect_moved(g, o, device, f"{where}[{index}]")
             return
     if got is not original:
         copy = type(got) is type(original) and _equal(got, original)
-        fail(
-            f"{where} is {original!r}, neither a tensor nor a list, tuple or dict, so it should come back unchanged: "
-            + ("the very same object, not an equal copy." if copy else f"the very same object, found {got!r}.")
-        )
+        if copy:
+            fail(t("{where} is {original!r}, neither a tensor nor a list, tuple or dict, so it should come back "
+                   "unchanged: the very same object, not an equal copy.", where=where, original=original))
+        fail(t("{where} is {original!r}, neither a tensor nor a list, tuple or dict, so it should come back "
+               "unchanged: the very same object, found {got!r}.", where=where, original=original, got=got))
 
 
 def _equal(a, b):
@@ -212,31 +231,31 @@ def to_device(to_device):
     m = torch.zeros(4, device=META)
     label, marker = "cat", object()
     cases = [
-        (a, META, "a tensor"),
-        (a, CPU, "a tensor already on the CPU"),
-        (m, META, "a tensor already on meta"),
-        ([a, b], META, "a list of tensors"),
-        ((a, b), META, "a tuple of tensors"),
-        ({"x": a, "y": b}, META, "a dict of tensors"),
-        ([a, m], META, "a list holding one tensor already on meta"),
+        (a, META, t("a tensor")),
+        (a, CPU, t("a tensor already on the CPU")),
+        (m, META, t("a tensor already on meta")),
+        ([a, b], META, t("a list of tensors")),
+        ((a, b), META, t("a tuple of tensors")),
+        ({"x": a, "y": b}, META, t("a dict of tensors")),
+        ([a, m], META, t("a list holding one tensor already on meta")),
         (
             {"inputs": [a, (b, {"mask": c})], "label": label, "count": 3, "none": None, "ids": (1, 2.5)},
             META,
-            "a nested dict of lists, tuples and dicts",
+            t("a nested dict of lists, tuples and dicts"),
         ),
-        (((a,), [[b]], {"k": (c, label)}), CPU, "nested containers already on the CPU"),
-        (label, META, "a string"),
-        (7, META, "an int"),
+        (((a,), [[b]], {"k": (c, label)}), CPU, t("nested containers already on the CPU")),
+        (label, META, t("a string")),
+        (7, META, t("an int")),
         (None, META, "None"),
-        (marker, META, "a plain object"),
-        ([label, marker, 1.5], META, "a list without tensors"),
+        (marker, META, t("a plain object")),
+        ([label, marker, 1.5], META, t("a list without tensors")),
         # sequences that are neither lists nor tuples are values like any other, not containers to walk
-        ([a, b"raw bytes"], META, "a list holding a tensor and a bytes value"),
-        ((range(3), a), META, "a tuple holding a range and a tensor"),
+        ([a, b"raw bytes"], META, t("a list holding a tensor and a bytes value")),
+        ((range(3), a), META, t("a tuple holding a range and a tensor")),
     ]
     for obj, device, what in cases:
         got = call(f"to_device({what}, {device!r})", to_device, obj, device)
-        _expect_moved(got, obj, device, f"In to_device({what}, {device!r}) the result")
+        _expect_moved(got, obj, device, t("In to_device({what}, {device!r}) the result", what=what, device=device))
 
 
 # ----------------------------------------------------------------------------- model_device
@@ -265,37 +284,35 @@ def _cpu_weights_meta_hidden_buffer():
     return layer
 
 
-BUFFERS = "buffers are the module's tensors as much as parameters are (module.buffers() lists them)"
-NOT_SAVED = ("a buffer registered with persistent=False is left out of state_dict() but is still one of the "
-             "module's tensors (module.buffers() lists it)")
-
-
 def model_device(model_device):
     """The one device of all parameters and buffers (non-persistent ones included); cpu when there are none;
     ValueError when spread."""
+    buffers = t("buffers are the module's tensors as much as parameters are (module.buffers() lists them)")
+    not_saved = t("a buffer registered with persistent=False is left out of state_dict() but is still one of the "
+                  "module's tensors (module.buffers() lists it)")
     single = [
         (lambda: nn.Linear(4, 3), CPU, "nn.Linear(4, 3)", ""),
-        (lambda: nn.ReLU(), CPU, "nn.ReLU() (no parameters)", ""),
-        (lambda: nn.Sequential(), CPU, "an empty nn.Sequential()", ""),
-        (lambda: nn.Linear(4, 3, device=META), META, "nn.Linear(4, 3) on meta", ""),
+        (lambda: nn.ReLU(), CPU, t("nn.ReLU() (no parameters)"), ""),
+        (lambda: nn.Sequential(), CPU, t("an empty nn.Sequential()"), ""),
+        (lambda: nn.Linear(4, 3, device=META), META, t("nn.Linear(4, 3) on meta"), ""),
         (
             lambda: nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Sequential(nn.Linear(3, 2))).to(META),
             META,
-            "a nested nn.Sequential moved to meta",
+            t("a nested nn.Sequential moved to meta"),
             "",
         ),
-        (lambda: _BufferOnly(META), META, "a module whose only tensor is a buffer on meta", BUFFERS),
+        (lambda: _BufferOnly(META), META, t("a module whose only tensor is a buffer on meta"), buffers),
         (
             lambda: nn.BatchNorm1d(3, affine=False, device=META),
             META,
-            "nn.BatchNorm1d(3, affine=False) on meta (buffers, no parameters)",
-            BUFFERS,
+            t("nn.BatchNorm1d(3, affine=False) on meta (buffers, no parameters)"),
+            buffers,
         ),
         (
             lambda: _BufferOnly(META, persistent=False),
             META,
-            "a module whose only tensor is a non-persistent buffer on meta",
-            NOT_SAVED,
+            t("a module whose only tensor is a non-persistent buffer on meta"),
+            not_saved,
         ),
     ]
     for build, expected, what, why in single:
@@ -304,13 +321,13 @@ def model_device(model_device):
 
     spread = [
         (lambda: nn.Sequential(nn.Linear(4, 3), nn.Linear(3, 2, device=META)),
-         "an nn.Sequential whose first layer is on cpu and second on meta", ""),
+         t("an nn.Sequential whose first layer is on cpu and second on meta"), ""),
         (lambda: nn.Sequential(nn.Linear(4, 3, device=META), nn.ReLU(), nn.Linear(3, 2)),
-         "an nn.Sequential whose first layer is on meta and last on cpu", ""),
+         t("an nn.Sequential whose first layer is on meta and last on cpu"), ""),
         (_cpu_weights_meta_buffer,
-         "an nn.BatchNorm1d whose parameters are on cpu and running_mean buffer on meta", ""),
+         t("an nn.BatchNorm1d whose parameters are on cpu and running_mean buffer on meta"), ""),
         (_cpu_weights_meta_hidden_buffer,
-         "an nn.Linear on cpu with a non-persistent buffer on meta", NOT_SAVED),
+         t("an nn.Linear on cpu with a non-persistent buffer on meta"), not_saved),
     ]
     for build, what, why in spread:
         net = build()
@@ -322,16 +339,19 @@ def model_device(model_device):
             message = str(error)
             expect(
                 "cpu" in message and "meta" in message,
-                f"model_device({what}) raised ValueError({message!r}); the message should name the "
-                "devices it found (cpu and meta).",
+                t("model_device({what}) raised ValueError({message!r}); the message should name the "
+                  "devices it found (cpu and meta).", what=what, message=message),
             )
         except Exception as error:
             said = " ".join(str(error).split())
-            fail(f"model_device({what}) raised {type(error).__name__}: {said}; expected a ValueError "
-                 "naming the devices.")
+            fail(t("model_device({what}) raised {error_type}: {said}; expected a ValueError "
+                   "naming the devices.", what=what, error_type=type(error).__name__, said=said))
         else:
-            fail(f"model_device({what}) returned {got!r}; with tensors on several devices it should "
-                 f"raise a ValueError naming them (cpu and meta){'; ' + why if why else ''}.")
+            if why:
+                fail(t("model_device({what}) returned {got!r}; with tensors on several devices it should "
+                       "raise a ValueError naming them (cpu and meta); {why}.", what=what, got=got, why=why))
+            fail(t("model_device({what}) returned {got!r}; with tensors on several devices it should "
+                   "raise a ValueError naming them (cpu and meta).", what=what, got=got))
 
 
 # ----------------------------------------------------------------------------- benchmark
@@ -401,7 +421,8 @@ def _as_seconds(result, what):
         return float(result)
     expect(
         isinstance(result, (int, float)) and not isinstance(result, bool),
-        f"{what} returned {describe(result)}; it should return the median time in seconds, a number.",
+        t("{what} returned {result_desc}; it should return the median time in seconds, a number.",
+          what=what, result_desc=describe(result)),
     )
     return float(result)
 
@@ -413,24 +434,24 @@ def _diagnose_gpu(log, index, warm):
     other_syncs = [k for k, event in enumerate(log) if isinstance(event, tuple) and event[1] != index]
     if not syncs:
         if other_syncs:
-            return (f"it synchronised another GPU but never cuda:{index}, the device being timed; "
-                    "torch.cuda.synchronize waits for the device it is given (without an argument, only for "
-                    "the current device)")
-        return ("it never waited for the GPU (torch.cuda.synchronize), so it timed only the launch of the GPU "
-                "work, which runs asynchronously")
+            return t("it synchronised another GPU but never cuda:{index}, the device being timed; "
+                     "torch.cuda.synchronize waits for the device it is given (without an argument, only for "
+                     "the current device)", index=index)
+        return t("it never waited for the GPU (torch.cuda.synchronize), so it timed only the launch of the GPU "
+                 "work, which runs asynchronously")
     clocks = [k for k, event in enumerate(log) if event == "clock"]
     for number, (start, end) in enumerate(zip(calls, calls[1:] + [len(log)])):
         first_read = next((k for k in clocks if start < k < end), None)
         if first_read is None or not any(start < k < first_read for k in syncs):
             if number < warm:
-                return ("after the warm-up call it must wait for the GPU before starting the clock, or the "
-                        "warm-up's GPU work is counted in the first timed call")
-            return ("after each call of fn it must wait for the GPU (torch.cuda.synchronize) before reading the "
-                    "clock, or the queued GPU work is not counted")
+                return t("after the warm-up call it must wait for the GPU before starting the clock, or the "
+                         "warm-up's GPU work is counted in the first timed call")
+            return t("after each call of fn it must wait for the GPU (torch.cuda.synchronize) before reading the "
+                     "clock, or the queued GPU work is not counted")
     if calls and not warm and not any(k < calls[0] for k in syncs):
-        return ("it must wait for the GPU before starting the clock, so GPU work queued earlier is not counted "
-                "in the first call")
-    return "check that the clock is read right after synchronising, once before and once after each timed call"
+        return t("it must wait for the GPU before starting the clock, so GPU work queued earlier is not counted "
+                 "in the first call")
+    return t("check that the clock is read right after synchronising, once before and once after each timed call")
 
 
 def _run_benchmark(benchmark, n, device, repeat):
@@ -460,14 +481,15 @@ def _run_benchmark(benchmark, n, device, repeat):
         times = [LAUNCH + t for t in GPU_TIMES]
     args = (fn, device) if repeat is None else (fn, device, repeat)
     count = 10 if repeat is None else repeat
-    what = f"benchmark(fn, {device!r}{'' if repeat is None else f', repeat={repeat}'}) on {_machine_name(n)}"
+    call_text = f"benchmark(fn, {device!r}{'' if repeat is None else f', repeat={repeat}'})"
+    what = t("{call} on {machine}", call=call_text, machine=_machine_name(n))
     student_globals = getattr(benchmark, "__globals__", {})
     with _simulated(machine, clock.patches(student_globals)):
         result = call(what, benchmark, *args)
     expect(
         len(calls) in (count, count + 1),
-        f"{what} called fn {len(calls)} times; it should call it exactly {count} times, or {count + 1} times "
-        "when the first call is an untimed warm-up.",
+        t("{what} called fn {n_calls} times; it should call it exactly {count} times, or {count_1} times "
+          "when the first call is an untimed warm-up.", what=what, n_calls=len(calls), count=count, count_1=count + 1),
     )
     warm = len(calls) - count
     every = [times[k % len(times)] for k in range(len(calls))]
@@ -495,17 +517,19 @@ def benchmark(benchmark):
         tolerance = 1e-6 * high + 1e-9
         if low - tolerance <= result <= high + tolerance:
             continue
-        expected = f"{low:g} s" if low == high else f"between {low:g} and {high:g} s"
-        message = f"{what} returned {result:g} s, but the median time of one call was {expected}"
+        expected = t("{low:g} s", low=low) if low == high else t("between {low:g} and {high:g} s", low=low, high=high)
+        wrong = t("{what} returned {result:g} s, but the median time of one call was {expected}",
+                  what=what, result=result, expected=expected)
         if "clock" not in log:
-            message += ("; it never read a wall clock such as time.perf_counter() (time.process_time() counts "
-                        "only this process's own CPU time, not the time spent waiting)")
-        elif device.type == "cuda":
-            message += f"; {_diagnose_gpu(log, device.index, warm)}"
-        elif warm and _medians(every)[0] - tolerance <= result <= _medians(every)[1] + tolerance:
-            message += " (that median includes the warm-up call; leave the first call out of the timing)"
-        elif _near(result, sum(times) / len(times), tolerance):
-            message += " (that is the mean; return the median)"
-        elif _near(result, sum(times), tolerance):
-            message += " (that is the total of all calls; return the median time of one call)"
-        fail(message + ".")
+            fail(t("{wrong}; it never read a wall clock such as time.perf_counter() (time.process_time() counts "
+                   "only this process's own CPU time, not the time spent waiting).", wrong=wrong))
+        if device.type == "cuda":
+            fail(t("{wrong}; {why}.", wrong=wrong, why=_diagnose_gpu(log, device.index, warm)))
+        if warm and _medians(every)[0] - tolerance <= result <= _medians(every)[1] + tolerance:
+            fail(t("{wrong} (that median includes the warm-up call; leave the first call out of the timing).",
+                   wrong=wrong))
+        if _near(result, sum(times) / len(times), tolerance):
+            fail(t("{wrong} (that is the mean; return the median).", wrong=wrong))
+        if _near(result, sum(times), tolerance):
+            fail(t("{wrong} (that is the total of all calls; return the median time of one call).", wrong=wrong))
+        fail(t("{wrong}.", wrong=wrong))

@@ -16,7 +16,7 @@ import warnings
 import torch
 from torch import nn
 
-from autograder.checks._support import call, describe, expect, fail, same_values, seeded
+from autograder.checks._support import call, describe, expect, fail, same_values, seeded, t
 
 # How many standard errors a statistic may stray before a check calls it wrong.
 _SIGMAS = 6.0
@@ -61,23 +61,23 @@ def _count_cases():
         ("nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))",
          nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1)),
          4 * 8 + 8 + 8 * 1 + 1,
-         "count every scalar in every weight and bias"),
+         t("count every scalar in every weight and bias")),
         ("nn.Linear(5, 3, bias=False)", nn.Linear(5, 3, bias=False), 5 * 3,
-         "a layer without bias has only its weight"),
-        ("nn.ReLU()", nn.ReLU(), 0, "a module without parameters has 0"),
-        ("a net whose shared nn.Linear(8, 8) appears twice", _tied_mlp(),
+         t("a layer without bias has only its weight")),
+        ("nn.ReLU()", nn.ReLU(), 0, t("a module without parameters has 0")),
+        (t("a net whose shared nn.Linear(8, 8) appears twice"), _tied_mlp(),
          4 * 8 + 8 + 8 * 8 + 8 + 8 * 1 + 1,
-         "a tied layer is one set of parameters and counts once"),
-        ("a net whose first nn.Linear(10, 20) is frozen (requires_grad=False)", _frozen_first_layer(),
+         t("a tied layer is one set of parameters and counts once")),
+        (t("a net whose first nn.Linear(10, 20) is frozen (requires_grad=False)"), _frozen_first_layer(),
          20 * 3 + 3,
-         "frozen parameters (requires_grad=False) are not trainable and do not count"),
+         t("frozen parameters (requires_grad=False) are not trainable and do not count")),
         ("nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4))",
          nn.Sequential(nn.Linear(3, 4), nn.BatchNorm1d(4)),
          3 * 4 + 4 + 4 + 4,
-         "buffers such as BatchNorm's running_mean and running_var are not parameters"),
-        ("a module with an embedding tied to its decoder, a scalar parameter and a buffer", _Scorer(),
+         t("buffers such as BatchNorm's running_mean and running_var are not parameters")),
+        (t("a module with an embedding tied to its decoder, a scalar parameter and a buffer"), _Scorer(),
          10 * 4 + 10 + 1,
-         "the tied embedding/decoder weight counts once and the buffer not at all"),
+         t("the tied embedding/decoder weight counts once and the buffer not at all")),
     ]
 
 
@@ -93,12 +93,13 @@ def count_parameters(fn, seed=0):
         except TypeError:
             number = None
         expect(number is not None,
-               f"count_parameters should return a whole number (an int); it returned "
-               f"{describe(got) if isinstance(got, torch.Tensor) else repr(got)}.")
+               t("count_parameters should return a whole number (an int); it returned "
+                 "{got_desc}.", got_desc=describe(got) if isinstance(got, torch.Tensor) else repr(got)))
         got = number
-        expect(got == want, f"count_parameters({what}) returned {got}; expected {want} ({hint}).")
+        expect(got == want, t("count_parameters({what}) returned {got}; expected {want} ({hint}).",
+                              what=what, got=got, want=want, hint=hint))
         expect([p.requires_grad for p in net.parameters()] == flags,
-               "count_parameters should only count; it changed which parameters require gradients.")
+               t("count_parameters should only count; it changed which parameters require gradients."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -139,11 +140,11 @@ def _init_test_net(main, sub):
         for m in net.modules():
             if isinstance(m, nn.Linear):
                 continue
-            for t in list(m.parameters(recurse=False)) + list(m.buffers(recurse=False)):
-                if t.is_floating_point():
-                    t.uniform_(0.5, 1.5)
+            for tensor in list(m.parameters(recurse=False)) + list(m.buffers(recurse=False)):
+                if tensor.is_floating_point():
+                    tensor.uniform_(0.5, 1.5)
                 else:
-                    t.fill_(3)
+                    tensor.fill_(3)
     return net
 
 
@@ -151,8 +152,8 @@ def _linear_layers(net):
     """(label, module) for the two linear layers of an _init_test_net."""
     main, sub = net[0], net[2][0]
     return [
-        (f"net[0], an nn.Linear({main.in_features}, {main.out_features})", main),
-        (f"net[2][0], a subclass of nn.Linear({sub.in_features}, {sub.out_features})", sub),
+        (t("net[0], an nn.Linear({n_in}, {n_out})", n_in=main.in_features, n_out=main.out_features), main),
+        (t("net[2][0], a subclass of nn.Linear({n_in}, {n_out})", n_in=sub.in_features, n_out=sub.out_features), sub),
     ]
 
 
@@ -167,54 +168,57 @@ def _apply_in_place(fn, name, net):
     for mod_name, m in net.named_modules():
         if isinstance(m, nn.Linear):
             continue
-        for t_name, t in list(m.named_parameters(recurse=False)) + list(m.named_buffers(recurse=False)):
-            others[f"{mod_name}.{t_name}"] = (m, t_name, t, t.detach().clone())
+        for t_name, tensor in list(m.named_parameters(recurse=False)) + list(m.named_buffers(recurse=False)):
+            others[f"{mod_name}.{t_name}"] = (m, t_name, tensor, tensor.detach().clone())
 
     with torch.enable_grad():  # called where tracking is on, it must stay on (each block restores the mode)
         call(f"net.apply({name})", net.apply, fn)
         switched_off = not torch.is_grad_enabled()
     expect(not switched_off,
-           f"{name} left gradient tracking switched off for everything after it; an init must leave the "
-           "grad mode as it found it (torch.no_grad() used as a context manager restores it).")
+           t("{name} left gradient tracking switched off for everything after it; an init must leave the "
+             "grad mode as it found it (torch.no_grad() used as a context manager restores it).", name=name))
     with torch.no_grad():  # called where tracking is off, it must stay off
-        call(f"net.apply({name}) under torch.no_grad()", nn.Sequential(nn.Linear(3, 2)).apply, fn)
+        call(t("net.apply({name}) under torch.no_grad()", name=name), nn.Sequential(nn.Linear(3, 2)).apply, fn)
         switched_on = torch.is_grad_enabled()
     expect(not switched_on,
-           f"{name} switched gradient tracking on when it was called with tracking off; an init must leave "
-           "the grad mode as it found it, whichever it was.")
+           t("{name} switched gradient tracking on when it was called with tracking off; an init must leave "
+             "the grad mode as it found it, whichever it was.", name=name))
 
     new_params = dict(net.named_parameters())
     for pname, p in params.items():
         q = new_params.get(pname)
         expect(q is p,
-               f"{name} replaced the parameter {pname} with a new object, so an optimizer created before "
-               "net.apply would no longer train it; change the existing tensor in place "
-               "(nn.init.*_ functions, or methods ending in _ under torch.no_grad()).")
+               t("{name} replaced the parameter {pname} with a new object, so an optimizer created before "
+                 "net.apply would no longer train it; change the existing tensor in place "
+                 "(nn.init.*_ functions, or methods ending in _ under torch.no_grad()).", name=name, pname=pname))
     known = {id(p) for p in params.values()}
     expect(all(id(p) in known for p in net.parameters()),
-           f"after net.apply({name}) the network has parameters an optimizer created before would not know; "
-           "change the existing parameters in place.")
+           t("after net.apply({name}) the network has parameters an optimizer created before would not know; "
+             "change the existing parameters in place.", name=name))
     for pname, p in net.named_parameters():
-        expect(p.requires_grad, f"after net.apply({name}), {pname} no longer requires gradients.")
+        expect(p.requires_grad, t("after net.apply({name}), {pname} no longer requires gradients.",
+                                  name=name, pname=pname))
         expect(p.is_leaf and p.grad_fn is None,
-               f"after net.apply({name}), {pname} has autograd history; initialize under torch.no_grad().")
+               t("after net.apply({name}), {pname} has autograd history; initialize under torch.no_grad().",
+                 name=name, pname=pname))
         expect((p.shape, p.dtype) == layouts[pname],
-               f"{name} changed the shape or dtype of {pname}.")
+               t("{name} changed the shape or dtype of {pname}.", name=name, pname=pname))
 
-    for label, (m, t_name, t, old) in others.items():
+    for label, (m, t_name, tensor, old) in others.items():
         now = getattr(m, t_name)
         kind = type(m).__name__
-        expect(now is t and torch.equal(now, old),
-               f"{name} changed {label} of the {kind} module; it must only touch nn.Linear layers (and "
-               "subclasses of nn.Linear): choose modules by their type, not by whether they have a weight or bias.")
+        expect(now is tensor and torch.equal(now, old),
+               t("{name} changed {label} of the {kind} module; it must only touch nn.Linear layers (and "
+                 "subclasses of nn.Linear): choose modules by their type, not by whether they have a weight or bias.",
+                 name=name, label=label, kind=kind))
     return before
 
 
-def _untouched_message(name, label):
-    if "subclass" in label:
-        return (f"{name} did not initialize {label}: a subclass of nn.Linear is an nn.Linear too, but a test "
-                "that compares the type exactly misses it (isinstance accepts subclasses).")
-    return f"{name} did not change the weight of {label}."
+def _untouched_message(name, label, module):
+    if type(module) is not nn.Linear:
+        return t("{name} did not initialize {label}: a subclass of nn.Linear is an nn.Linear too, but a test "
+                 "that compares the type exactly misses it (isinstance accepts subclasses).", name=name, label=label)
+    return t("{name} did not change the weight of {label}.", name=name, label=label)
 
 
 def _standard_normal_cdf(x):
@@ -233,8 +237,8 @@ def _ks_distance(samples, cdf):
 def _check_bias_zero(name, label, m):
     b = m.bias.detach()
     expect(torch.count_nonzero(b).item() == 0,
-           f"after {name} the bias of {label} should be all zeros; its largest entry in size is "
-           f"{b.abs().max().item():.4g}.")
+           t("after {name} the bias of {label} should be all zeros; its largest entry in size is "
+             "{largest:.4g}.", name=name, label=label, largest=b.abs().max().item()))
 
 
 def init_normal(fn, seed=0):
@@ -245,19 +249,20 @@ def init_normal(fn, seed=0):
         before = _apply_in_place(fn, name, net)
     for label, m in _linear_layers(net):
         w = m.weight.detach().double().flatten()
-        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label))
+        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label, m))
         n = w.numel()
         mean, sd = w.mean().item(), w.std().item()
         # The sample standard deviation of n normal draws has standard error std / sqrt(2n).
         expect(abs(sd - std) <= _SIGMAS * std / math.sqrt(2 * n),
-               f"after {name} the weights of {label} have standard deviation {sd:.4g}; expected 0.01 "
-               "(N(0, 0.01²): the standard deviation is 0.01, the variance 0.0001).")
+               t("after {name} the weights of {label} have standard deviation {sd:.4g}; expected 0.01 "
+                 "(N(0, 0.01²): the standard deviation is 0.01, the variance 0.0001).", name=name, label=label, sd=sd))
         expect(abs(mean) <= _SIGMAS * std / math.sqrt(n),
-               f"after {name} the weights of {label} have mean {mean:.3g}; expected 0.")
+               t("after {name} the weights of {label} have mean {mean:.3g}; expected 0.",
+                 name=name, label=label, mean=mean))
         d = _ks_distance(w, lambda x: _standard_normal_cdf(x / std))
         expect(d * math.sqrt(n) <= _KS_LIMIT,
-               f"after {name} the weights of {label} do not look normally distributed "
-               f"(their distribution differs from N(0, 0.01²) by up to {d:.3f}).")
+               t("after {name} the weights of {label} do not look normally distributed "
+                 "(their distribution differs from N(0, 0.01²) by up to {d:.3f}).", name=name, label=label, d=d))
         _check_bias_zero(name, label, m)
 
 
@@ -269,11 +274,13 @@ def init_constant(fn, seed=0):
         before = _apply_in_place(fn, name, net)
     for label, m in _linear_layers(net):
         w = m.weight.detach()
-        expect(not torch.equal(w, before[m][0]), _untouched_message(name, label))
+        expect(not torch.equal(w, before[m][0]), _untouched_message(name, label, m))
         wrong = w[w != 1]
         expect(wrong.numel() == 0,
-               f"after {name} every weight of {label} should be 1; found {wrong.numel()} that are not "
-               f"(e.g. {wrong.flatten()[0].item() if wrong.numel() else 0:.4g}).")
+               t("after {name} every weight of {label} should be 1; found {wrong_numel} that are not "
+                 "(e.g. {first_wrong:.4g}).",
+                 name=name, label=label, wrong_numel=wrong.numel(),
+                 first_wrong=wrong.flatten()[0].item() if wrong.numel() else 0))
         _check_bias_zero(name, label, m)
 
 
@@ -286,28 +293,32 @@ def init_xavier(fn, seed=0):
     for label, m in _linear_layers(net):
         fan_in, fan_out = m.in_features, m.out_features
         a = math.sqrt(6.0 / (fan_in + fan_out))
-        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label))
+        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label, m))
         w = m.weight.detach().double().flatten()
         n = w.numel()
         bound = f"a = sqrt(6 / (fan_in + fan_out)) = sqrt(6 / ({fan_in} + {fan_out})) = {a:.4f}"
         biggest = w.abs().max().item()
         expect(biggest <= a * (1 + 1e-6),
-               f"after {name} a weight of {label} is {biggest:.4f} in size, outside [-a, a] with {bound}.")
+               t("after {name} a weight of {label} is {biggest:.4f} in size, outside [-a, a] with {bound}.",
+                 name=name, label=label, biggest=biggest, bound=bound))
         # n uniform draws all stay below a * (1 - t) with probability (1 - t)^n < exp(-25).
         expect(biggest >= a * (1 - 25.0 / n),
-               f"after {name} the weights of {label} reach only {biggest:.4f} in size; "
-               f"U(-a, a) with {bound} would come much closer to a.")
+               t("after {name} the weights of {label} reach only {biggest:.4f} in size; "
+                 "U(-a, a) with {bound} would come much closer to a.",
+                 name=name, label=label, biggest=biggest, bound=bound))
         spread = a / math.sqrt(3)  # the standard deviation of U(-a, a)
         mean, sd = w.mean().item(), w.std().item()
         # For U(-a, a) the sample standard deviation has standard error about sqrt(0.2 / n) * spread.
         expect(abs(sd - spread) <= _SIGMAS * spread * math.sqrt(0.2 / n),
-               f"after {name} the weights of {label} have standard deviation {sd:.4f}; U(-a, a) with "
-               f"{bound} has {spread:.4f}.")
+               t("after {name} the weights of {label} have standard deviation {sd:.4f}; U(-a, a) with "
+                 "{bound} has {spread:.4f}.", name=name, label=label, sd=sd, bound=bound, spread=spread))
         expect(abs(mean) <= _SIGMAS * spread / math.sqrt(n),
-               f"after {name} the weights of {label} have mean {mean:.3g}; expected 0.")
+               t("after {name} the weights of {label} have mean {mean:.3g}; expected 0.",
+                 name=name, label=label, mean=mean))
         d = _ks_distance(w, lambda x: ((x + a) / (2 * a)).clamp(0, 1))
         expect(d * math.sqrt(n) <= _KS_LIMIT,
-               f"after {name} the weights of {label} do not look uniform on [-a, a] with {bound}.")
+               t("after {name} the weights of {label} do not look uniform on [-a, a] with {bound}.",
+                 name=name, label=label, bound=bound))
         _check_bias_zero(name, label, m)
 
 
@@ -318,31 +329,32 @@ def my_init(fn, seed=0):
         net = _init_test_net(main=(200, 100), sub=(100, 80))
         before = _apply_in_place(fn, name, net)
     for label, m in _linear_layers(net):
-        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label))
+        expect(not torch.equal(m.weight.detach(), before[m][0]), _untouched_message(name, label, m))
         w = m.weight.detach().double().flatten()
         n = w.numel()
         size = w.abs()
         bad = w[(size != 0) & ((size < 5) | (size > 10))]
         if bad.numel():
-            fail(f"after {name} the weights of {label} include {bad[0].item():.3f}; every weight should be "
-                 "either 0 (drawn with |w| < 5) or between 5 and 10 in size (drawn from U(-10, 10), |w| ≥ 5).")
+            fail(t("after {name} the weights of {label} include {bad_value:.3f}; every weight should be "
+                   "either 0 (drawn with |w| < 5) or between 5 and 10 in size (drawn from U(-10, 10), |w| ≥ 5).",
+                   name=name, label=label, bad_value=bad[0].item()))
         zeros = (w == 0).double().mean().item()
         # Half of U(-10, 10) falls within (-5, 5); the fraction of zeros has standard error 0.5 / sqrt(n).
         expect(abs(zeros - 0.5) <= _SIGMAS * 0.5 / math.sqrt(n),
-               f"after {name} {zeros:.1%} of the weights of {label} are 0; about half should be "
-               "(the half of U(-10, 10) with |w| < 5).")
+               t("after {name} {zeros:.1%} of the weights of {label} are 0; about half should be "
+                 "(the half of U(-10, 10) with |w| < 5).", name=name, zeros=zeros, label=label))
         kept = w[w != 0]
         k = kept.numel()
         positive = (kept > 0).double().mean().item()
         expect(abs(positive - 0.5) <= _SIGMAS * 0.5 / math.sqrt(k),
-               f"after {name} {positive:.1%} of the non-zero weights of {label} are positive; U(-10, 10) "
-               "gives as many negative as positive weights.")
+               t("after {name} {positive:.1%} of the non-zero weights of {label} are positive; U(-10, 10) "
+                 "gives as many negative as positive weights.", name=name, positive=positive, label=label))
         d = _ks_distance(kept.abs(), lambda x: ((x - 5) / 5).clamp(0, 1))
         expect(d * math.sqrt(k) <= _KS_LIMIT,
-               f"after {name} the non-zero weights of {label} are not spread evenly between 5 and 10 in size, "
-               "as U(-10, 10) with |w| < 5 zeroed would give.")
+               t("after {name} the non-zero weights of {label} are not spread evenly between 5 and 10 in size, "
+                 "as U(-10, 10) with |w| < 5 zeroed would give.", name=name, label=label))
         expect(torch.equal(m.bias.detach(), before[m][1]),
-               f"{name} changed the bias of {label}; it should leave the bias as it was.")
+               t("{name} changed the bias of {label}; it should leave the bias as it was.", name=name, label=label))
 
 
 # --------------------------------------------------------------------------------------------
@@ -365,7 +377,7 @@ def _short(module):
     if isinstance(module, nn.Linear):
         bias = "" if module.bias is not None else ", bias=False"
         return f"nn.Linear({module.in_features}, {module.out_features}{bias})"
-    return f"a {type(module).__name__}"
+    return t("a {type}", type=type(module).__name__)
 
 
 def _linear_shape(module):
@@ -380,37 +392,39 @@ def tied_net(fn, seed=0):
     with seeded(seed):
         net = call("make_tied_net()", fn)
         expect(isinstance(net, nn.Sequential),
-               f"make_tied_net() should return an nn.Sequential; it returned {describe(net)}.")
+               t("make_tied_net() should return an nn.Sequential; it returned {net_desc}.", net_desc=describe(net)))
         expect(len(net) == 7,
-               f"make_tied_net() should return 7 modules (Linear, ReLU, shared, ReLU, shared, ReLU, Linear); "
-               f"it has {len(net)}.")
+               t("make_tied_net() should return 7 modules (Linear, ReLU, shared, ReLU, shared, ReLU, Linear); "
+                 "it has {n_net}.", n_net=len(net)))
         want = {0: (4, 8), 2: (8, 8), 4: (8, 8), 6: (8, 1)}
         for i in range(7):
             if i in want:
                 got = _linear_shape(net[i])
                 expect(got == want[i],
-                       f"net[{i}] should be nn.Linear{want[i]} with a bias; it is {_short(net[i])}.")
+                       t("net[{i}] should be nn.Linear{wanted} with a bias; it is {layer_desc}.",
+                         i=i, wanted=want[i], layer_desc=_short(net[i])))
             else:
-                expect(_acts_like_relu(net[i]), f"net[{i}] should be nn.ReLU(); it is {_short(net[i])}.")
+                expect(_acts_like_relu(net[i]), t("net[{i}] should be nn.ReLU(); it is {layer_desc}.",
+                                                  i=i, layer_desc=_short(net[i])))
         if net[2] is not net[4]:
             if any(p is q for p in net[2].parameters() for q in net[4].parameters()):
-                fail("net[2] and net[4] are two nn.Linear(8, 8) layers that share only some of their "
-                     "parameters; put one and the same layer object in both places.")
+                fail(t("net[2] and net[4] are two nn.Linear(8, 8) layers that share only some of their "
+                       "parameters; put one and the same layer object in both places."))
             if torch.equal(net[2].weight.detach(), net[4].weight.detach()):
-                fail("net[2] and net[4] are two nn.Linear(8, 8) layers that merely hold equal values "
-                     "(a copy, e.g. copy.deepcopy); put the same layer object in both places.")
-            fail("net[2] and net[4] are two separate nn.Linear(8, 8) layers; create one layer, shared, "
-                 "and put that same object in both places.")
+                fail(t("net[2] and net[4] are two nn.Linear(8, 8) layers that merely hold equal values "
+                       "(a copy, e.g. copy.deepcopy); put the same layer object in both places."))
+            fail(t("net[2] and net[4] are two separate nn.Linear(8, 8) layers; create one layer, shared, "
+                   "and put that same object in both places."))
 
         count = sum(p.numel() for p in net.parameters())
         expect(count == 4 * 8 + 8 + 8 * 8 + 8 + 8 * 1 + 1,
-               f"make_tied_net() should have 121 distinct parameter values; it has {count}.")
+               t("make_tied_net() should have 121 distinct parameter values; it has {count}.", count=count))
 
         # The forward pass, against a hand-written one in which the shared layer's weight is used twice.
         x = torch.randn(5, 4)
-        out = call("running the net made by make_tied_net()", net, x)
+        out = call(t("running the net made by make_tied_net()"), net, x)
         expect(isinstance(out, torch.Tensor) and out.shape == (5, 1),
-               f"the net should map a (5, 4) input to a (5, 1) output; it gave {describe(out)}.")
+               t("the net should map a (5, 4) input to a (5, 1) output; it gave {out_desc}.", out_desc=describe(out)))
         w0, b0 = net[0].weight.detach(), net[0].bias.detach()
         w2, b2 = net[2].weight.detach().clone(), net[2].bias.detach().clone()
         w6, b6 = net[6].weight.detach(), net[6].bias.detach()
@@ -423,17 +437,18 @@ def tied_net(fn, seed=0):
         ref = torch.einsum("ni,oi->no", h, w6) + b6
         g_first, g_second = torch.autograd.grad(ref.square().sum(), (first, second))
         expect(same_values(out.detach(), ref.detach()),
-               "the net's output is not Linear(4, 8) → ReLU → shared → ReLU → shared → ReLU → Linear(8, 1).")
+               t("the net's output is not Linear(4, 8) → ReLU → shared → ReLU → shared → ReLU → "
+                 "Linear(8, 1)."))
         net.zero_grad()
         out.square().sum().backward()
         expect(same_values(net[2].weight.grad, g_first + g_second),
-               "the shared layer's weight gradient should be the sum of the gradients from its two uses.")
+               t("the shared layer's weight gradient should be the sum of the gradients from its two uses."))
 
-        other = call("make_tied_net() (a second call)", fn)
+        other = call(t("make_tied_net() (a second call)"), fn)
     shared_ids = {id(p) for p in net.parameters()} & {id(p) for p in other.parameters()}
     expect(not shared_ids,
-           "two calls of make_tied_net() returned networks that share parameters; each call should build "
-           "a new network (create the shared layer inside the function).")
+           t("two calls of make_tied_net() returned networks that share parameters; each call should build "
+             "a new network (create the shared layer inside the function)."))
 
 
 # --------------------------------------------------------------------------------------------
@@ -461,47 +476,49 @@ def tie_weights(fn, seed=0):
                 warnings.simplefilter("ignore")
                 result = fn(embedding, decoder)
         except ValueError as error:
-            fail(f"{what} raised ValueError ({error}), but both weights have shape ({vocab}, {dim}) "
-                 "(nn.Linear stores its weight as (out_features, in_features)), so they can be tied.")
+            fail(t("{what} raised ValueError ({error}), but both weights have shape ({vocab}, {dim}) "
+                   "(nn.Linear stores its weight as (out_features, in_features)), so they can be tied.",
+                   what=what, error=error, vocab=vocab, dim=dim))
         except Exception as error:
-            fail(f"{what} raised {type(error).__name__}: {error}")
+            fail(t("{what} raised {error_type}: {error}", what=what, error_type=type(error).__name__, error=error))
 
         expect(embedding.weight is emb_weight,
-               "tie_weights replaced embedding.weight; the embedding keeps its Parameter and the decoder "
-               "takes it over, not the other way round.")
+               t("tie_weights replaced embedding.weight; the embedding keeps its Parameter and the decoder "
+                 "takes it over, not the other way round."))
         expect(torch.equal(embedding.weight.detach(), emb_values),
-               "tie_weights changed the embedding's values; the decoder should take the embedding's weight.")
+               t("tie_weights changed the embedding's values; the decoder should take the embedding's weight."))
         if decoder.weight is not embedding.weight:
             if decoder.weight.data_ptr() == embedding.weight.data_ptr():
-                fail("decoder.weight shares the embedding's storage but is a different Parameter object (as "
-                     "wrapping it anew or assigning .data makes), so their gradients do not add up; the decoder "
-                     "must hold the embedding's own Parameter object (a module registers the nn.Parameter "
-                     "assigned to its attribute).")
+                fail(t("decoder.weight shares the embedding's storage but is a different Parameter object (as "
+                       "wrapping it anew or assigning .data makes), so their gradients do not add up; the decoder "
+                       "must hold the embedding's own Parameter object (a module registers the nn.Parameter "
+                       "assigned to its attribute)."))
             if torch.equal(decoder.weight.detach(), emb_values):
-                fail("tie_weights copied the embedding's values into decoder.weight; the two should be the "
-                     "very same Parameter object, not equal copies.")
-            fail("after tie_weights, decoder.weight should be the very same Parameter as embedding.weight.")
-        expect(result is decoder, f"tie_weights should return the decoder it was given; it returned {describe(result)}.")
+                fail(t("tie_weights copied the embedding's values into decoder.weight; the two should be the "
+                       "very same Parameter object, not equal copies."))
+            fail(t("after tie_weights, decoder.weight should be the very same Parameter as embedding.weight."))
+        expect(result is decoder, t("tie_weights should return the decoder it was given; it returned {result_desc}.",
+                                    result_desc=describe(result)))
         expect(decoder.bias is bias and torch.equal(decoder.bias.detach(), bias_values),
-               "tie_weights should leave the decoder's bias as it was.")
+               t("tie_weights should leave the decoder's bias as it was."))
 
         # Gradients from both uses add up, and a step through the decoder alone moves the embedding too.
         tokens = torch.randint(0, vocab, (7,))
         embedding.zero_grad()
         decoder.zero_grad()
-        loss = call("after tie_weights, a forward pass through the embedding and the decoder",
+        loss = call(t("after tie_weights, a forward pass through the embedding and the decoder"),
                     lambda: decoder(embedding(tokens)).square().mean())
         loss.backward()
         as_input, as_output = emb_values.clone().requires_grad_(), emb_values.clone().requires_grad_()
         logits = torch.einsum("nd,vd->nv", as_input[tokens], as_output) + bias_values
         grads = torch.autograd.grad(logits.square().mean(), (as_input, as_output))
         expect(same_values(embedding.weight.grad, grads[0] + grads[1]),
-               "the tied weight's gradient should be the sum of its gradients as embedding and as decoder.")
+               t("the tied weight's gradient should be the sum of its gradients as embedding and as decoder."))
         with torch.no_grad():  # a plain SGD step through the decoder's parameters only
             for p in decoder.parameters():
                 p -= 0.1 * p.grad
         expect(same_values(embedding.weight.detach(), emb_values - 0.1 * (grads[0] + grads[1])),
-               "an optimizer step through decoder.parameters() should update the embedding's weight too.")
+               t("an optimizer step through decoder.parameters() should update the embedding's weight too."))
 
         # Shapes that cannot be tied: ValueError, and nothing changed.
         for v_in, d_in, d_out, v_out in [(11, 6, 5, 11), (11, 6, 6, 12), (11, 6, 11, 6)]:
@@ -513,13 +530,16 @@ def tie_weights(fn, seed=0):
                     warnings.simplefilter("ignore")
                     fn(embedding, decoder)
             except ValueError as error:
-                expect(str(error).strip() != "", f"{what} raised a ValueError without a message; say why.")
+                expect(str(error).strip() != "", t("{what} raised a ValueError without a message; say why.", what=what))
             except Exception as error:
-                fail(f"{what} raised {type(error).__name__}: {error}; expected a ValueError (the weights "
-                     f"have shapes ({v_in}, {d_in}) and ({v_out}, {d_out}) and cannot be tied).")
+                fail(t("{what} raised {error_type}: {error}; expected a ValueError (the weights "
+                       "have shapes ({v_in}, {d_in}) and ({v_out}, {d_out}) and cannot be tied).",
+                       what=what, error_type=type(error).__name__, error=error, v_in=v_in, d_in=d_in, v_out=v_out,
+                       d_out=d_out))
             else:
-                fail(f"{what} should raise ValueError: the embedding weight has shape ({v_in}, {d_in}) and the "
-                     f"decoder weight ({v_out}, {d_out}), so they cannot be one Parameter.")
+                fail(t("{what} should raise ValueError: the embedding weight has shape ({v_in}, {d_in}) and the "
+                       "decoder weight ({v_out}, {d_out}), so they cannot be one Parameter.",
+                       what=what, v_in=v_in, d_in=d_in, v_out=v_out, d_out=d_out))
             expect(_unchanged(snapshot),
-                   f"{what} changed the embedding or the decoder before raising ValueError; check the shapes "
-                   "first and change nothing when they do not match.")
+                   t("{what} changed the embedding or the decoder before raising ValueError; check the shapes "
+                     "first and change nothing when they do not match.", what=what))
