@@ -5,6 +5,7 @@
                 sandbox (execute.run), score it with nbgrader (pipeline.finish), write feedback without hidden
                 tests (feedback.generate), and flag what a human should look at (flags)
 """
+import copy
 import dataclasses
 import os
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import nbformat
 from distributed import wait
 
-from .. import course
+from .. import course, i18n
 from . import cluster, feedback, flags, incremental, pipeline, sandbox
 from .progress import Progress
 
@@ -34,12 +35,25 @@ def _checked(result, what):
         raise NbgraderError(f"{what} failed:\n{result.get('error') or result.get('log')}")
 
 
-def release(root=course.ROOT, assignments=None):
-    """Regenerate release/ (and the gradebook's record of each assignment) from source/."""
+def release(root=course.ROOT, assignments=None, language=i18n.DEFAULT):
+    """Regenerate release/ (and the gradebook's record of each assignment) from source/, in ``language``: nbgrader
+    releases each source notebook's edition in it (i18n.PickEdition, set up in nbgrader_config.py). An edition
+    that lacks a translation is refused (i18n.TranslationError listing what is missing) before anything changes."""
     api = course.api(root)
-    for assignment in assignments or course.assignments(root):
+    assignments = assignments or course.assignments(root)
+    if language != i18n.DEFAULT:
+        lacking = [f"{assignment}: {problem}" for assignment in assignments
+                   for problem in i18n.problems(nbformat.read(course.notebook_path("source", assignment, root), 4),
+                                                language)]
+        if lacking:
+            raise i18n.TranslationError(f"the {language} edition is not complete ({len(lacking)} problems):\n  "
+                                        + "\n  ".join(lacking))
+    config = copy.deepcopy(api.config)
+    config.PickEdition.language = language
+    api.config = config
+    for assignment in assignments:
         _checked(api.generate_assignment(assignment, force=True, create=True), f"releasing {assignment}")
-        print(f"released {assignment}", flush=True)
+        print(f"released {assignment}" + (f" ({language})" if language != i18n.DEFAULT else ""), flush=True)
 
 
 def submissions(root=course.ROOT):
