@@ -137,6 +137,9 @@ MUTATIONS = [
     M("no-feedback", "feedback is written for every submission",
       "autograder/grading/__init__.py", "    if outcome[\"success\"] and write_feedback:", "    if False:",
       HOSTILE, "-k", "feedback"),
+    M("feedback-shows-hidden-tests", "feedback holds no hidden test and no traceback, only the check's message",
+      "autograder/grading/feedback.py", "    def preprocess(self, nb, resources):\n",
+      "    def preprocess(self, nb, resources):\n        return nb, resources\n", HOSTILE, "-k", "feedback"),
 ]
 
 
@@ -157,7 +160,9 @@ def _pytest(copy, tests, timeout):
     try:
         done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
                               cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
-        code, tail = done.returncode, (done.stdout + done.stderr).strip().splitlines()[-1:]
+        lines = (done.stdout + done.stderr).strip().splitlines()
+        why = [line[1:].strip() for line in lines if line.startswith("E ")][:1]  # the first failed assertion
+        code, tail = done.returncode, lines[-1:] + [f"— {why[0][:160]}"] * bool(why)
     except subprocess.TimeoutExpired:
         code, tail = "timeout", []
     return code, time.monotonic() - started, " ".join(tail)
