@@ -135,7 +135,7 @@ MUTATIONS = [
       "autograder/grading/flags.py", 'r"^SystemExit": "a cell called sys.exit()",', "", HOSTILE, "-k", "deserves"),
     # feedback
     M("no-feedback", "feedback is written for every submission",
-      "autograder/grading/__init__.py", "    if outcome[\"success\"] and write_feedback:", "    if False:",
+      "autograder/grading/__init__.py", "                if ok and write_feedback:\n", "                if False:\n",
       HOSTILE, "-k", "feedback"),
     M("feedback-shows-hidden-tests", "feedback holds no hidden test and no traceback, only the check's message",
       "autograder/grading/feedback.py", "    def preprocess(self, nb, resources):\n",
