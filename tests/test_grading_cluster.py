@@ -107,6 +107,12 @@ def test_scheduler_run_survives_a_lost_worker_and_matches_serial_nbgrader(tmp_pa
     assert "killed" in seen, "no worker was killed while running the slow student's kernel"
     assert "rerun" in seen, "the slow submission was not run again on the other worker"
     assert status == 0, printed.getvalue()
+    summary = printed.getvalue().splitlines()  # what grade says about the cluster and the lost worker
+    assert any(line.endswith(": 2 workers (2 threads)") for line in summary), "the worker count was not printed"
+    assert any(line.startswith("kernels: ") for line in summary), "how kernels start on the workers was not printed"
+    assert any(line.startswith("workers lost during the run: 1") for line in summary), "the lost worker not reported"
+    assert any(line.startswith("submissions run again") and f"slow/{ASSIGNMENT}" in line for line in summary), (
+        "the re-run submission was not reported")
     lines = [line for line in printed.getvalue().splitlines() if " graded, " in line]
     for student in STUDENTS:
         assert sum(f"— {student}/{ASSIGNMENT}" in line for line in lines) == 1, f"{student} not graded exactly once"
