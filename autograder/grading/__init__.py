@@ -1,9 +1,12 @@
 """Release and autograde: nbgrader as the engine, Dask workers executing notebooks in a sandbox.
 
     release     regenerate release/ from source/ (nbgrader generate_assignment)
-    autograde   prepare each submission with nbgrader (pipeline.prepare), execute it on a Dask worker inside the
-                sandbox (execute.run), score it with nbgrader (pipeline.finish), write feedback without hidden
-                tests (feedback.generate), and flag what a human should look at (flags)
+    autograde   skip what has not changed since it was last graded (incremental), prepare each submission with
+                nbgrader (pipeline.prepare), execute it on a Dask worker inside the sandbox with the instructor's
+                checks (cluster.run -> execute.run), score it with nbgrader (pipeline.finish), have a worker render
+                its feedback without hidden tests (worker_feedback), and flag what a human should look at (flags).
+                nbgrader's per-submission set-up is built once per run (nbgrader_reuse); only this process opens
+                the gradebook.
 """
 import copy
 import dataclasses
@@ -14,9 +17,10 @@ from pathlib import Path
 
 import nbformat
 from distributed import wait
+from nbgrader.api import Gradebook
 
 from .. import course, i18n
-from . import cluster, feedback, flags, incremental, pipeline, sandbox
+from . import cluster, feedback, flags, incremental, nbgrader_reuse, pipeline, sandbox, worker_feedback
 from .progress import Progress
 
 # nbgrader's Gradebook runs the `alembic` command of this environment: make it findable without an activated venv
@@ -95,13 +99,16 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
     failed, flagged = [], {}
     if not todo:
         return failed
-    with cluster.connect(jobs, scheduler) as client:
+    api = course.api(root)
+    with nbgrader_reuse.reused(), cluster.connect(jobs, scheduler) as client, \
+            Gradebook(api.coursedir.db_url) as gradebook:
         if not scheduler:
             limits = dataclasses.replace(limits, threads=max(1, (os.cpu_count() or 1) // cluster.workers(client)))
         for line in _where(client, scheduler, len(todo)):
             print(line, file=out, flush=True)
         progress = Progress(len(todo), out)
         queue, active, tries, run_id = list(todo), {}, {}, uuid.uuid4().hex
+        rendering, sources = {}, {}  # feedback being rendered on workers; each assignment's gradebook cells
         started = {}  # submission -> addresses of the workers that began executing it
         client.subscribe_topic(cluster.STARTED, lambda event: started.setdefault(event[1]["key"], []).append(
             event[1]["worker"]) if event[1]["run"] == run_id else None)
@@ -114,7 +121,26 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
                                    key=f"execute-{prepared.key}-{id(job)}")
             active[future] = prepared
 
-        while queue or active:
+        def render(prepared):
+            """Send the graded notebook and its grades to a worker, which renders the feedback."""
+            name = course.notebook_name(prepared.assignment, root)[:-6]
+            if prepared.assignment not in sources:
+                sources[prepared.assignment] = worker_feedback.source_cells(gradebook, prepared.assignment, name)
+            text = course.notebook_path("autograded", prepared.assignment, root, prepared.student).read_text()
+            job = worker_feedback.job(api.config, prepared.student, prepared.assignment, name, text,
+                                      worker_feedback.grades(gradebook, prepared.student, prepared.assignment, name),
+                                      sources[prepared.assignment])
+            future = client.submit(worker_feedback.render, job, pure=False, retries=2,
+                                   key=f"feedback-{prepared.key}-{id(job)}")
+            rendering[future] = prepared
+
+        while queue or active or rendering:
+            for future in [f for f in rendering if f.done()]:
+                prepared = rendering.pop(future)
+                ok = _deliver(root, api, prepared, future, failed)
+                if ok:
+                    known[prepared.key] = fingerprints[prepared.student, prepared.assignment]
+                progress.update(prepared.key, ok=ok)
             done = [f for f in active if f.done()]
             if not done and queue:
                 student, assignment = queue.pop(0)
@@ -125,7 +151,8 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
                     progress.update(f"{student}/{assignment}", ok=False)
                 continue
             if not done:
-                wait(list(active), return_when="FIRST_COMPLETED")
+                if active or rendering:
+                    wait(list(active) + list(rendering), return_when="FIRST_COMPLETED")
                 seen |= set(client.scheduler_info(n_workers=-1)["workers"])
                 continue
             for future in done:
@@ -146,7 +173,10 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
                                    f"(digest {result['checks']}, the instructor's are {digest}); not graded"))
                     progress.update(prepared.key, ok=False)
                     continue
-                ok = _finish(root, prepared, result, write_feedback, failed, flagged)
+                ok = _finish(root, prepared, result, failed, flagged)
+                if ok and write_feedback:
+                    render(prepared)
+                    continue
                 if ok:
                     known[prepared.key] = fingerprints[prepared.student, prepared.assignment]
                 progress.update(prepared.key, ok=ok)
@@ -198,11 +228,9 @@ def _where(client, scheduler, count):
     return lines
 
 
-def _finish(root, prepared, result, write_feedback, failed, flagged):
+def _finish(root, prepared, result, failed, flagged):
     executed = nbformat.reads(result["notebook"], as_version=4)
     outcome = pipeline.finish(root, prepared, executed)
-    if outcome["success"] and write_feedback:
-        outcome = feedback.generate(root, prepared.student, prepared.assignment)
     if not outcome["success"]:
         failed.append((prepared.student, prepared.assignment, outcome.get("error") or outcome.get("log")))
         return False
@@ -214,6 +242,20 @@ def _finish(root, prepared, result, write_feedback, failed, flagged):
     lines = [(flags.REVIEW, r) for r in review] + [(flags.NOTE, n) for n in dict.fromkeys(notes)]
     if lines:
         flagged[prepared.student, prepared.assignment] = lines
+    return True
+
+
+def _deliver(root, api, prepared, future, failed):
+    """Write the feedback a worker rendered; if none could (beyond Dask's retries), nbgrader renders it here."""
+    try:
+        html = future.result()
+    except Exception:
+        outcome = feedback.generate(root, prepared.student, prepared.assignment)
+        if not outcome["success"]:
+            failed.append((prepared.student, prepared.assignment, outcome.get("error") or outcome.get("log")))
+        return outcome["success"]
+    worker_feedback.write(api.coursedir, prepared.student, prepared.assignment,
+                          course.notebook_name(prepared.assignment, root)[:-6], html)
     return True
 
 
