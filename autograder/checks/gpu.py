@@ -192,8 +192,8 @@ def _expect_moved(got, original, device, where):
             if kind is dict:
                 expect(
                     list(got) == list(original),
-                    t("{where} should keep the keys {list_original}, found {list_got}.",
-                      where=where, list_original=list(original), list_got=list(got)),
+                    t("{where} should keep the keys {keys}, found {got_keys}.",
+                      where=where, keys=list(original), got_keys=list(got)),
                 )
                 for key in original:
                     _expect_moved(got[key], original[key], device, f"{where}[{key!r}]")
@@ -488,8 +488,9 @@ def _run_benchmark(benchmark, n, device, repeat):
         result = call(what, benchmark, *args)
     expect(
         len(calls) in (count, count + 1),
-        t("{what} called fn {n_calls} times; it should call it exactly {count} times, or {count_1} times "
-          "when the first call is an untimed warm-up.", what=what, n_calls=len(calls), count=count, count_1=count + 1),
+        t("{what} called fn {n_calls} times; it should call it exactly {count} times, or {with_warm_up} times "
+          "when the first call is an untimed warm-up.",
+          what=what, n_calls=len(calls), count=count, with_warm_up=count + 1),
     )
     warm = len(calls) - count
     every = [times[k % len(times)] for k in range(len(calls))]

@@ -301,8 +301,8 @@ MESSAGES = {
         "device) 就是这样做的）。",
     "{where} should be a {kind} like the input, found {got_desc}.":
         "{where}应与输入一样是 {kind}，实际为{got_desc}。",
-    "{where} should keep the keys {list_original}, found {list_got}.":
-        "{where}应保留键 {list_original}，实际为 {list_got}。",
+    "{where} should keep the keys {keys}, found {got_keys}.":
+        "{where}应保留键 {keys}，实际为 {got_keys}。",
     "{where} should have {n_original} items, found {n_got}.":
         "{where}应有 {n_original} 个元素，实际为 {n_got} 个。",
     "{where} is {original!r}, neither a tensor nor a list, tuple or dict, so it should come back unchanged: the "
@@ -407,10 +407,10 @@ MESSAGES = {
         "检查时钟是否在同步之后立即读取，每次计时调用之前读一次、之后读一次",
     "{call} on {machine}":
         "{machine}上的 {call}",
-    "{what} called fn {n_calls} times; it should call it exactly {count} times, or {count_1} times when the first "
-    "call is an untimed warm-up.":
-        "{what} 调用了 fn {n_calls} 次；它应恰好调用 {count} 次，或者在第一次调用是不计时的预热调用时调用 {count_1"
-        "} 次。",
+    "{what} called fn {n_calls} times; it should call it exactly {count} times, or {with_warm_up} times when the "
+    "first call is an untimed warm-up.":
+        "{what} 调用了 fn {n_calls} 次；它应恰好调用 {count} 次，或者在第一次调用是不计时的预热调用时调用 {with_wa"
+        "rm_up} 次。",
     "{low:g} s":
         "{low:g} 秒",
     "between {low:g} and {high:g} s":
