@@ -2,8 +2,8 @@
 
 `build` writes the lessons (in the handout's language), the release's assignments (in the layout nbgrader's
 fetch_assignment gives), a student README, a student requirements.txt (the course's own pins, student packages
-only) and nothing else, as a folder and a zip archive. The student's JupyterLab set-up (nbgrader's instructor tools turned off in the student's own
-environment) is part of the README's set-up command, `SETUP`.
+only) and nothing else, as a folder and a zip archive. The student's JupyterLab set-up (nbgrader's instructor
+tools turned off in the student's own environment) is part of the README's set-up command, `SETUP`.
 """
 import re
 import shutil
