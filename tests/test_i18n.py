@@ -1,11 +1,13 @@
 """The Chinese edition (autograder/i18n.py): picking an edition, what an edition lacks, releasing, grading and
 handing out in a language, and the real course's Chinese edition (complete, same verdicts, runs under nbval)."""
+import copy
 import functools
 import html
 import re
 import shutil
 import subprocess
 import sys
+import traceback
 
 import nbformat
 import pytest
@@ -16,7 +18,9 @@ from answers_catalogue import answers
 from autograder import course, grading, handout, i18n, submissions
 from autograder.__main__ import main
 from autograder.checks import _support
+from autograder.checks._support import CheckFailed
 from notebook_run import run
+from test_answers import _owner
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SOURCES = [course.notebook_path("source", a) for a in course.assignments()]
@@ -302,20 +306,38 @@ def _edition(assignment, language):
     return i18n.pick(nbformat.read(course.notebook_path("source", assignment), as_version=4), language)
 
 
+def _exercise_only(nb, assignment, exercise):
+    """``nb`` with only the code cells an exercise's verdict depends on: setup (neither solution nor graded), its
+    solution cell and its test cells (the other exercises' cells run the reference, the same in every language)."""
+    nb = copy.copy(nb)
+    nb.cells = [c for c in nb.cells if c.cell_type == "code" and (
+        not c.metadata.get("nbgrader", {}).get("solution") and not c.metadata.get("nbgrader", {}).get("grade")
+        or _owner(c.metadata["nbgrader"]["grade_id"], assignment) == exercise)]
+    return nb
+
+
+def _course_message(cell, error):
+    """Whether ``error`` is the course's sentence (a hidden check's, or a visible assert of test cell ``cell``),
+    not an exception of the student's code or of a library, which stays as written."""
+    return isinstance(error, CheckFailed) or (
+        isinstance(error, AssertionError) and traceback.extract_tb(error.__traceback__)[-1].filename == f"<{cell}>")
+
+
 @pytest.mark.parametrize("answer", answers(), ids=str)
 def test_answers_get_the_same_verdicts_in_chinese(answer, monkeypatch):
-    """Each right and wrong answer run through its whole notebook (in this process, notebook_run) in English and in
-    Chinese: the same cells fail, and in Chinese each failure speaks Chinese."""
+    """Each right and wrong answer run with its exercise's cells (in this process, notebook_run) in English and in
+    Chinese: the same cells fail, and in Chinese each failed assert or check speaks Chinese."""
     verdicts = {}
     for language in i18n.LANGUAGES:
         monkeypatch.setenv("COURSE_LANGUAGE", language)
-        result = run(submissions.fill(_edition(answer.assignment, language), {answer.exercise: answer.code}))
-        verdicts[language] = result
+        nb = _exercise_only(_edition(answer.assignment, language), answer.assignment, answer.exercise)
+        verdicts[language] = run(submissions.fill(nb, {answer.exercise: answer.code}))
     assert {c: type(e) for c, e in verdicts["zh"].errors.items()} == {
         c: type(e) for c, e in verdicts["en"].errors.items()}, "the Chinese edition grades this answer differently"
-    assert bool(verdicts["zh"].stderr) == bool(verdicts["en"].stderr)
-    english = [c for c, e in verdicts["zh"].errors.items() if c != answer.exercise and not CJK.search(str(e))]
-    assert not english, f"messages not in Chinese: {[str(verdicts['zh'].errors[c]) for c in english]}"
+    assert verdicts["zh"].stderr.keys() == verdicts["en"].stderr.keys()
+    assert bool(verdicts["en"].errors) != answer.correct
+    english = [str(e) for c, e in verdicts["zh"].errors.items() if _course_message(c, e) and not CJK.search(str(e))]
+    assert not english, f"messages not in Chinese: {english}"
 
 
 def test_the_chinese_release_matches_the_english_one(course_copy, tmp_path):
