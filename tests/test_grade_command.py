@@ -8,6 +8,7 @@ import pytest
 
 from autograder import course
 from autograder.__main__ import main
+from autograder.grading import pipeline
 from grading_course import ASSIGNMENT, RIGHT, make_course, submit
 
 pytestmark = pytest.mark.slow
@@ -45,6 +46,25 @@ def test_exit_status_no_feedback_and_stray_folders(tmp_path):
     status, printed, errors = _grade(root)
     assert status == 0, f"grade must exit 0 when every submission was graded:\n{printed}\n{errors}"
     assert course.notebook_path("feedback", ASSIGNMENT, root, "alice").with_suffix(".html").exists()
+
+
+def test_exit_status_when_nbgrader_cannot_prepare_a_submission(tmp_path, monkeypatch):
+    root = make_course(tmp_path)
+    submit(root, "alice", RIGHT)
+    submit(root, "carol", RIGHT)
+    prepare = pipeline.prepare
+
+    def failing(root, student, assignment):
+        if student == "carol":
+            raise RuntimeError("nbgrader could not prepare carol's notebook (injected)")
+        return prepare(root, student, assignment)
+
+    monkeypatch.setattr(pipeline, "prepare", failing)
+    status, printed, errors = _grade(root, "--no-feedback")
+    assert status == 1 and "carol / " + ASSIGNMENT in errors, f"{printed}\n{errors}"
+    with open(course.reports(root) / "grades.csv") as f:
+        rows = {row[0]: row[1:4] for row in csv.reader(f)}
+    assert rows["alice"] == ["2", "1", "3"], "the other submission must still be graded"
 
 
 def test_release_folder_holds_only_assignments_with_a_source():
