@@ -108,14 +108,16 @@ def _submitted_notebooks(root):
 def write_csv(path, columns, maxima, rows, manual_entries=None):
     """grades.csv: one row per student, one column per exercise ('assignment/exercise'), the total, and `manual`:
     the cells graded, credited or commented by hand (see `manual`)."""
-    manual_entries = manual_entries or {}
+    by_hand = {}  # student -> entries, in assignment order (one pass, not one scan of all entries per student)
+    for (student, _), entries in sorted((manual_entries or {}).items()):
+        by_hand.setdefault(student, []).extend(entries)
     with open(path, "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["student", *(f"{a}/{e}" for a, e in columns), "total", "manual"])
         writer.writerow(["(max)", *(_num(maxima[c]) for c in columns), _num(sum(maxima.values())), ""])
         for student, row in rows.items():
-            by_hand = [e for (s, _), entries in sorted(manual_entries.items()) if s == student for e in entries]
-            writer.writerow([student, *(_num(row[c]) for c in columns), _num(sum(row.values())), "; ".join(by_hand)])
+            writer.writerow([student, *(_num(row[c]) for c in columns), _num(sum(row.values())),
+                             "; ".join(by_hand.get(student, []))])
 
 
 def table(columns, maxima, rows, manual_entries=None):
