@@ -373,16 +373,20 @@ def test_demo_in_chinese(tmp_path, capsys):
         shutil.copytree(course.ROOT / name, tmp_path / name)
     shutil.copy(course.ROOT / "requirements.txt", tmp_path)
     assert main(["--root", str(tmp_path), "demo", "--language", "zh", "--jobs", "2"]) == 0
+    passed = re.search(r"会打印 `([^`]+)`", (handout.TEMPLATES / "README.zh.md").read_text())[1]
     for assignment in course.assignments():
         graded = nbformat.read(course.notebook_path("autograded", assignment, tmp_path, "demo-partial"), as_version=4)
-        messages = [o.evalue for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade")
-                    for o in c.get("outputs", []) if o.output_type == "error"
-                    and o.ename in ("CheckFailed", "AssertionError")]
+        outputs = [o for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade") for o in c.outputs]
+        printed = [o.text for o in outputs if o.output_type == "stream"]
+        failed = [o for o in outputs if o.output_type == "error"]
+        assert any(passed in text for text in printed) and failed, f"{assignment}: not half done"
+        english = [o.evalue for o in failed if o.ename in ("CheckFailed", "AssertionError") and not CJK.search(o.evalue)]
+        assert not english, f"{assignment}: messages not in Chinese: {english}"
         page = course.notebook_path("feedback", assignment, tmp_path, "demo-partial").with_suffix(".html").read_text()
-        assert messages, f"{assignment}: the half-done student fails no check"
-        for message in messages:
-            assert CJK.search(message), f"{assignment}: not in Chinese: {message!r}"
-            assert html.escape(message, quote=False) in page, f"{assignment}: the feedback lacks {message!r}"
+        for text in [passed] + [html.escape(o.evalue, quote=False) for o in failed]:
+            assert text in page, f"{assignment}: the feedback lacks {text!r}"
+        title = next(c.source for c in graded.cells if c.cell_type == "markdown").splitlines()[0]
+        assert CJK.search(title) and html.escape(title.lstrip("# "), quote=False) in page
     assert main(["--root", str(tmp_path), "handout", "--language", "zh"]) == 0
     readme = (tmp_path / "handout" / "README.md").read_text()
     assert readme.startswith("# 深度学习计算")
