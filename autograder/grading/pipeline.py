@@ -14,11 +14,13 @@ submission deserves, and the report says why.
 """
 import copy
 import shutil
+import warnings
 from pathlib import Path
 
 import nbformat
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from sqlalchemy.exc import SAWarning
 
 from .. import course
 from . import flags
@@ -188,7 +190,9 @@ def finish(root, prepared, executed):
     _Registry.notebooks[prepared.student, prepared.assignment, name] = (prepared.notebook, executed)
     api = _api(root, _finish_preprocessors(), prepared.shadow)
     try:
-        result = api.autograde(prepared.assignment, prepared.student, force=True, create=True)
+        with warnings.catch_warnings():  # nbgrader's own, harmless, on every autograde of a new submission
+            warnings.filterwarnings("ignore", r"Object of type <Submitted", SAWarning)
+            result = api.autograde(prepared.assignment, prepared.student, force=True, create=True)
     finally:
         _Registry.notebooks.pop((prepared.student, prepared.assignment, name), None)
     if prepared.shadow:
