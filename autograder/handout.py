@@ -102,6 +102,7 @@ def lesson(path, language=i18n.DEFAULT):
     if code[0] != code[1]:
         with tempfile.TemporaryDirectory(prefix="lesson-") as scratch:
             NotebookClient(picked, timeout=600, kernel_name="python3", record_timing=False,
+                           extra_arguments=["--log-level=ERROR"],  # not the kernel's start-up chatter
                            resources={"metadata": {"path": scratch}}).execute()
     text = nbformat.writes(picked)
     return (text if text.endswith("\n") else text + "\n").encode()
