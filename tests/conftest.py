@@ -29,7 +29,7 @@ def _stop_fork_servers():
 def pytest_terminal_summary(terminalreporter):
     """After test_answers: which wrong answers the visible asserts already catch (students learn of them before
     grading), per exercise; the others only the hidden checks catch."""
-    caught, bare = {}, []
+    caught = {}
     for report in terminalreporter.stats.get("passed", []):
         properties = dict(report.user_properties)
         kind = properties.get("caught_by")
@@ -37,8 +37,6 @@ def pytest_terminal_summary(terminalreporter):
             answer = report.nodeid.partition("[")[2].rstrip("]")
             exercise, _, name = answer.rpartition("/")
             caught.setdefault(exercise, {}).setdefault(kind, []).append(name)
-            if "bare_error" in properties:
-                bare.append(f"{answer} ({properties['bare_error']})")
     if not caught:
         return
     terminalreporter.write_sep("-", "wrong answers the visible asserts already catch")
@@ -49,6 +47,3 @@ def pytest_terminal_summary(terminalreporter):
     visible = sum(len(kinds.get("visible", [])) for kinds in caught.values())
     total = sum(len(names) for kinds in caught.values() for names in kinds.values())
     terminalreporter.write_line(f"in all: {visible} of {total} wrong answers are caught by visible asserts")
-    if bare:
-        terminalreporter.write_line(f"{len(bare)} of them reach the student as a bare exception, not a sentence: "
-                                    + "; ".join(bare))

@@ -2,9 +2,11 @@
 
 Each wrong answer is also run against its exercise's hidden tests alone (the visible asserts skipped) and must
 fail there with the message fragment named on its first line. Which wrong answers the visible asserts already
-catch is recorded per test (``caught_by``) and summed up at the end of the run (conftest).
+catch is recorded per test (``caught_by``) and summed up at the end of the run (conftest). A wrong answer's failure
+reaches the student as the course's sentence, never as the student's or a library's own exception.
 """
 import functools
+import traceback
 
 import nbformat
 import pytest
@@ -81,6 +83,15 @@ def _tests_of(assignment, exercise):
     ]
 
 
+def _unreworded(cell, error):
+    """Whether ``error`` reached the test cell ``cell`` as the student's or a library's code raised it, rather than
+    as the course's sentence: a hidden check's CheckFailed, or an AssertionError raised by the cell's own code."""
+    if isinstance(error, CheckFailed):
+        return False
+    frames = traceback.extract_tb(error.__traceback__)
+    return not (isinstance(error, AssertionError) and frames and frames[-1].filename == f"<{cell}>")
+
+
 @pytest.mark.parametrize("answer", answers(), ids=str)
 def test_answer(answer, record_property):
     result = run(submissions.fill(source(answer.assignment), {answer.exercise: answer.code}))
@@ -92,10 +103,9 @@ def test_answer(answer, record_property):
     assert own - {answer.exercise}, f"no test of {answer.exercise} catches this wrong answer"
     visible = any(not isinstance(result.errors[cell], CheckFailed) for cell in own - {answer.exercise})
     record_property("caught_by", "visible" if visible else "hidden")
-    bare = sorted({type(result.errors[cell]).__name__ for cell in own - {answer.exercise}
-                   if not isinstance(result.errors[cell], AssertionError)})
-    if bare:  # the student's own exception reached the test cell, not a sentence: reported, not failed
-        record_property("bare_error", ", ".join(bare))
+    bare = {cell: result.errors[cell] for cell in own - {answer.exercise} if _unreworded(cell, result.errors[cell])}
+    assert not bare, "the student's or a library's own exception reaches the student, not a sentence: " + "; ".join(
+        f"{cell}: {type(error).__name__}: {error}" for cell, error in sorted(bare.items()))
     others = set(result.errors) - own
     assert not others, f"a wrong {answer.exercise} also breaks other cells: {others}"
     for cell in own - {answer.exercise}:
