@@ -162,7 +162,7 @@ def _pytest(copy, tests, timeout):
                               cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
         lines = (done.stdout + done.stderr).strip().splitlines()
         why = [line[1:].strip() for line in lines if line.startswith("E ")][:1]  # the first failed assertion
-        code, tail = done.returncode, lines[-1:] + [f"— {why[0][:160]}"] * bool(why)
+        code, tail = done.returncode, lines[-1:] + [f"— {w[:160]}" for w in why]
     except subprocess.TimeoutExpired:
         code, tail = "timeout", []
     return code, time.monotonic() - started, " ".join(tail)
