@@ -89,6 +89,8 @@ def main():
             print(f"built a graded class of {size} students x 5 assignments in {time.perf_counter() - started:.0f} s",
                   flush=True)
             results[size] = steps(Path(folder))
+            print(f"  {size} students: " + ", ".join(f"{name} {t:.2f}" for name, t in results[size].items()),
+                  flush=True)
     small, large = min(sizes), max(sizes)
     print(f"CPU seconds per step; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'step':<38}" + "".join(f"{f'{n} students':>15}" for n in sizes) + f"{'growth':>9}")

@@ -89,11 +89,16 @@ def build_class(work, students):
 
 
 def execute_once(base, folder):
-    """Each assignment's submission executed by a real sandboxed kernel, written to `folder`/<assignment>.ipynb."""
+    """Each assignment's submission executed by a real sandboxed kernel, written to `folder`/<assignment>.ipynb
+    (kept from an earlier run when it is still the same notebook)."""
     folder.mkdir(parents=True, exist_ok=True)
     limits = grading.default_limits(base)
     for assignment in course.assignments(base):
         prepared = pipeline.prepare(base, "student-0000", assignment)
+        kept = Path(folder, f"{assignment}.ipynb")
+        if kept.exists() and [c.source for c in nbformat.read(kept, as_version=4).cells] == [
+                c.source for c in prepared.notebook.cells]:
+            continue
         job = {"key": prepared.key, "notebook": nbformat.writes(prepared.notebook), "files": prepared.files,
                "limits": dataclasses.asdict(limits), "skip": None}
         started = time.monotonic()
@@ -185,8 +190,7 @@ def main():
         print("executing each assignment once with a real kernel (the simulated workers return these outputs):",
               flush=True)
         executed = args.executed or work / "executed"
-        if not executed.exists():
-            execute_once(base, executed)
+        execute_once(base, executed)
         print(f"{'workers':>7}  {'graded':>6}  {'seconds':>7}  {'subs/s':>6}  {'ideal':>5}  {'instructor ms/sub':>17}  "
               f"{'scheduler ms/sub':>16}", flush=True)
         line = None
