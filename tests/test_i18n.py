@@ -14,6 +14,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import grading_course
+import leaks
 from answers_catalogue import answers
 from autograder import course, grading, handout, i18n, submissions
 from autograder.__main__ import main
@@ -21,6 +22,7 @@ from autograder.checks import _support
 from autograder.checks._support import CheckFailed
 from notebook_run import run
 from test_answers import _owner
+from test_handout import ALLOWED
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SOURCES = [course.notebook_path("source", a) for a in course.assignments()]
@@ -368,7 +370,7 @@ def test_nbval_passes_on_every_chinese_notebook(tmp_path):
 
 def test_demo_in_chinese(tmp_path, capsys):
     """`demo --language zh` in a copy of the course: released in Chinese, the half-done student's feedback speaks
-    Chinese, and the Chinese handout builds from that release."""
+    Chinese, and the Chinese handout builds from that release, holding the student's files only."""
     for name in ("source", "notebooks"):
         shutil.copytree(course.ROOT / name, tmp_path / name)
     shutil.copy(course.ROOT / "requirements.txt", tmp_path)
@@ -388,5 +390,9 @@ def test_demo_in_chinese(tmp_path, capsys):
         title = next(c.source for c in graded.cells if c.cell_type == "markdown").splitlines()[0]
         assert CJK.search(title) and html.escape(title.lstrip("# "), quote=False) in page
     assert main(["--root", str(tmp_path), "handout", "--language", "zh"]) == 0
-    readme = (tmp_path / "handout" / "README.md").read_text()
-    assert readme.startswith("# 深度学习计算")
+    built = tmp_path / "handout"
+    assert (built / "README.md").read_text().startswith("# 深度学习计算")
+    files = sorted(p for p in built.rglob("*") if p.is_file())
+    assert {p.relative_to(built).as_posix() for p in files} == ALLOWED
+    found = list(leaks.leaks(files, leaks.secret_lines()))
+    assert not found, f"the Chinese handout gives away solutions, hidden tests, checks or answers: {found[:5]}"
