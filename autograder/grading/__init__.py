@@ -90,7 +90,9 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
     digest, checks = cluster.ship_checks()
     known = incremental.load(root)
     fingerprints = {k: incremental.fingerprint(root, *k, digest, limits) for k in chosen}
-    todo = [k for k in chosen if force or not incremental.unchanged(root, *k, fingerprints[k], known, write_feedback)]
+    course_assignments = set(course.assignments(root))  # a submission of any other fails at `prepare`, reported
+    todo = [k for k in chosen if force or k[1] not in course_assignments
+            or not incremental.unchanged(root, *k, fingerprints[k], known, write_feedback)]
     print(sandbox.protection()[1], file=out, flush=True)
     skipped = len(chosen) - len(todo)
     if skipped:
