@@ -29,7 +29,7 @@ _ASSERTIONS = ("AssertionError", "CheckFailed")
 def normalise(ename, evalue):
     """One mistake's name: the first sentence of the message, numbers and quoted names masked."""
     text = next((line.strip() for line in str(evalue).splitlines() if line.strip()), "")
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(";:, ")
     sentence = _NUMBER.sub("#", _QUOTED.sub("'…'", sentence)) or "(no message)"
     return sentence if ename in _ASSERTIONS else f"{ename}: {sentence}"
 

@@ -10,7 +10,7 @@ import re
 import nbformat
 import pytest
 
-from autograder import course, grading, report, submissions
+from autograder import course, grading, mistakes, report, submissions
 from autograder.grading import flags
 from autograder.__main__ import main
 from answers_catalogue import answers
@@ -158,3 +158,17 @@ def test_feedback_shows_scores_and_each_failing_message(graded, course_copy):
             for error in (o for o in cell.get("outputs", []) if o.output_type == "error"):
                 message = f"{error.ename}: {error.evalue}"
                 assert _letters(message) in text, f"{student}/{assignment}: the feedback lacks {message!r}"
+
+
+def test_demo_reports_the_half_done_students_mistakes(graded, course_copy):
+    """The class report names the half-done student among those who left exercises undone, in mistakes.csv and in
+    the terminal section."""
+    _, _, printed = graded
+    with open(course.reports(course_copy) / mistakes.FILE, newline="") as f:
+        rows = list(csv.DictReader(f))
+    partial = [row for row in rows if "demo-partial" in row["who"].split()]
+    assert partial, "mistakes.csv names no mistake of the half-done demo student"
+    assert "demo-complete" not in " ".join(row["who"] for row in rows)
+    assert "what the class got wrong" in printed
+    for row in partial[:3]:
+        assert row["exercise"] in printed
