@@ -209,7 +209,9 @@ def test_plain_nbgrader_releases_the_english_edition(tiny, tmp_path):
                            "--CourseDirectory.root=" + str(root), "--config", str(course.ROOT / "nbgrader_config.py")],
                           capture_output=True, text=True, cwd=course.ROOT)
     assert done.returncode == 0, done.stderr
-    assert _released(root) == _released(tiny["en"])
+    released = _released(root)
+    assert [c.source for c in released.cells if c.cell_type == "markdown"] == list(ZH), "twins were released"
+    assert released == _released(tiny["en"])
 
 
 def test_release_refuses_an_incomplete_edition_and_says_what_is_missing(tmp_path, capsys):
