@@ -1,17 +1,28 @@
 """reports/grades.png: the score distribution per exercise (left) and each exercise's most common mistakes (right)."""
 import textwrap
+import warnings
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the file-only backend)
+from matplotlib import font_manager  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from . import course, mistakes  # noqa: E402
 
 FILE = "grades.png"
+# fonts with Chinese glyphs, for the labels of a class graded in Chinese (Debian: fonts-noto-cjk), first found wins
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Source Han Sans SC",
+             "Microsoft YaHei", "PingFang SC", "SimHei")
+
+
+def _fonts():
+    """DejaVu Sans, then the first installed font with Chinese glyphs (matplotlib falls back glyph by glyph)."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *[name for name in CJK_FONTS if name in installed][:1]]
 
 
 def _top(messages, top):
@@ -23,7 +34,14 @@ def _top(messages, top):
 
 
 def figure(root, columns, maxima, rows, graded, path=None, top=3):
-    """Draw the class's figure and return its path."""
+    """Draw the class's figure and return its path. Without a Chinese font, Chinese messages show as boxes: the
+    figure is still written, and matplotlib's warnings about the missing glyphs are kept off the terminal."""
+    with matplotlib.rc_context({"font.family": _fonts()}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        return _draw(root, columns, maxima, rows, graded, path, top)
+
+
+def _draw(root, columns, maxima, rows, graded, path, top):
     path = path or Path(course.reports(root), FILE)
     found = mistakes.mistakes(graded)
     bars = []  # (exercise label, message, count), exercise by exercise in course order

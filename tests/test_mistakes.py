@@ -7,11 +7,12 @@ import csv
 import io
 import re
 import shutil
+import warnings
 
 import nbformat
 import pytest
 
-from autograder import course, grading, mistakes, similarity, submissions
+from autograder import course, grading, mistakes, plots, similarity, submissions
 from autograder.__main__ import main
 from autograder.grading import flags
 from answers_catalogue import answers
@@ -159,3 +160,14 @@ def test_normalised_messages_group_one_mistake():
     b = mistakes.normalise("CheckFailed", "FixedHiddenMLP()(X) is 3 times too large: keep halving. Other")
     assert a == b == "FixedHiddenMLP()(X) is # times too large: keep halving."
     assert mistakes.normalise("NameError", "name 'MLP' is not defined") == "NameError: name '…' is not defined"
+
+
+def test_figure_with_chinese_messages_warns_nothing(tmp_path):
+    """A class graded in Chinese: the figure is drawn with no warning reaching the terminal, font or not."""
+    cell = mistakes.Cell("01_a", "test_x", "x", 1.0, {"s1": "rand_weight 应该是已注册的缓冲区", "s2": None})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = plots.figure(tmp_path, [("01_a", "x")], {("01_a", "x"): 1.0},
+                            {"s1": {("01_a", "x"): 0.0}, "s2": {("01_a", "x"): 1.0}}, [cell], path=tmp_path / "g.png")
+    assert path.stat().st_size > 10_000
+    assert not caught, [str(w.message) for w in caught]
