@@ -8,7 +8,8 @@ worker's execution step (`execute.run`) is replaced by a stand-in: it sleeps DEL
 the submission with the outputs of the assignment's notebook as a real sandboxed kernel executed it once, before
 the runs. The workers' other step, rendering feedback (worker_feedback.render), runs for real but remembers what
 it rendered: every submission here is the same, so after the first of each assignment it returns the same HTML
-without spending the 2 CPUs of this machine on it (it costs a worker about 0.3 CPU-seconds, measured here). The simulated workers are threads of one `dask worker` process, under a `dask scheduler` process, so
+without spending the 2 CPUs of this machine on it (it costs a worker about 0.3 CPU-seconds, measured here).
+The simulated workers are threads of one `dask worker` process, under a `dask scheduler` process, so
 that the instructor process (this one) does only its own share: its CPU time (time.process_time) per submission
 is what the figures call the instructor side. Before each run the class is copied fresh, so every run grades from
 an empty gradebook.
