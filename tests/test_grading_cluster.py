@@ -4,12 +4,9 @@ scheduler is told to give up on a task at its first lost worker, so only `grade`
 it), every submission is graded once, and every graded cell scores the same."""
 import contextlib
 import io
-import json
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -20,6 +17,7 @@ from nbgrader.api import Gradebook
 
 from autograder import course
 from autograder.__main__ import main
+import dask_processes
 from grading_course import ASSIGNMENT, RIGHT, WRONG_TOTAL, make_course, submit
 
 pytestmark = pytest.mark.slow
@@ -27,9 +25,6 @@ MARKER = "resubmit-marker"  # written by the slow student's code into its workin
 SLOW = {**RIGHT, "double": f"import time\nopen({MARKER!r}, 'w').close()\ntime.sleep(6)\n" + RIGHT["double"]}
 STUDENTS = {"right-1": RIGHT, "slow": SLOW, "right-2": RIGHT, "wrong-total": WRONG_TOTAL, "empty": {},
             "half": {"double": RIGHT["double"]}, "right-3": RIGHT}
-DASK = str(Path(sys.executable).parent / "dask")
-
-
 def cell_scores(root):
     """{student: {graded cell: score}} from the gradebook."""
     with Gradebook(course.api(root).coursedir.db_url) as gradebook:
@@ -41,29 +36,9 @@ def cell_scores(root):
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A `dask scheduler` and two `dask worker` processes on 127.0.0.1; yields (address, worker processes)."""
-    info = tmp_path / "scheduler.json"
     strict = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}  # a lost worker fails its task
-    procs = [subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                               "--scheduler-file", str(info)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env=strict)]
-    for _ in range(200):
-        if info.exists() and info.stat().st_size:
-            break
-        time.sleep(0.1)
-    workers = [subprocess.Popen([DASK, "worker", "--scheduler-file", str(info), "--nthreads", "1", "--no-nanny",
-                                 "--host", "127.0.0.1", "--memory-limit", "0", "--no-dashboard"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
-    procs += workers
-    try:
-        yield json.loads(info.read_text())["address"], workers
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with dask_processes.cluster(tmp_path, workers=2, scheduler_env=strict) as (address, workers):
+        yield address, workers
 
 
 def _running_slow(worker):

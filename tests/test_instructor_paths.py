@@ -6,13 +6,11 @@ import csv
 import hashlib
 import html
 import io
-import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import nbformat
@@ -22,6 +20,7 @@ from nbgrader.api import Gradebook
 from autograder import course, report, submissions
 from autograder.__main__ import main
 from autograder.grading import flags, nbgrader_hooks, sandbox
+import dask_processes
 from grading_course import ASSIGNMENT, HIDDEN_DOUBLE, HIDDEN_TOTAL, MAXIMA, NOTEBOOK, RIGHT, WRONG_TOTAL, \
     make_course, source_notebook, submit
 
@@ -214,27 +213,8 @@ def scheduler_with_other_checks(tmp_path):
     shutil.copytree(course.ROOT / "autograder", copy / "autograder", ignore=shutil.ignore_patterns("__pycache__"))
     with open(copy / "autograder" / "checks" / "_support.py", "a") as f:
         f.write("\nraise CheckFailed('these are the worker's own checks, not the instructor's')\n")
-    dask, info = str(Path(sys.executable).parent / "dask"), tmp_path / "scheduler.json"
-    quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                               "--scheduler-file", str(info)], **quiet)]
-    for _ in range(300):
-        if info.exists() and info.stat().st_size:
-            break
-        time.sleep(0.1)
-    procs.append(subprocess.Popen([dask, "worker", "--scheduler-file", str(info), "--nthreads", "1", "--no-nanny",
-                                   "--host", "127.0.0.1", "--memory-limit", "0", "--no-dashboard"],
-                                  env={**os.environ, "PYTHONPATH": str(copy)}, **quiet))
-    try:
-        yield json.loads(info.read_text())["address"], copy
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with dask_processes.cluster(tmp_path, worker_env={**os.environ, "PYTHONPATH": str(copy)}) as (address, _):
+        yield address, copy
 
 
 def test_workers_grade_with_the_instructors_checks(tmp_path, scheduler_with_other_checks):
