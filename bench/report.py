@@ -77,7 +77,7 @@ def main():
         plots.figure(root, columns, maxima, rows, graded)
         drawn = time.perf_counter() - started
         started = time.perf_counter()
-        found = similarity.flags(root)
+        found = similarity.find(root)
         compared = time.perf_counter() - started
         print(text.splitlines()[1])
         print(f"mistakes report (every autograded notebook read, mistakes.csv, checks.csv, "

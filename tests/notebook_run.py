@@ -6,6 +6,7 @@ hidden tests alone, so a hidden check is tested whatever the visible asserts bef
 """
 import contextlib
 import io
+import traceback
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -73,3 +74,13 @@ def run_hidden(nb, exercise, tests):
         elif not meta.get("solution") and not meta.get("grade"):
             _execute(namespace, cell.source, name, result)
     return result
+
+
+def course_message(cell, error):
+    """Whether ``error``, raised while running graded cell ``cell``, is the course's sentence (a hidden check's
+    CheckFailed, or an AssertionError raised by the cell's own code), not the student's or a library's exception."""
+    from autograder.checks._support import CheckFailed
+    frames = traceback.extract_tb(error.__traceback__)
+    return isinstance(error, CheckFailed) or (
+        isinstance(error, AssertionError) and bool(frames) and frames[-1].filename == f"<{cell}>")
+

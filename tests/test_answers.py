@@ -6,7 +6,6 @@ catch is recorded per test (``caught_by``) and summed up at the end of the run (
 reaches the student as the course's sentence, never as the student's or a library's own exception.
 """
 import functools
-import traceback
 
 import nbformat
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from autograder import course, report, submissions
 from autograder.checks._support import CheckFailed
 from answers_catalogue import answers
-from notebook_run import cell_id, run, run_hidden
+from notebook_run import cell_id, course_message, run, run_hidden
 
 
 @functools.cache
@@ -83,15 +82,6 @@ def _tests_of(assignment, exercise):
     ]
 
 
-def _unreworded(cell, error):
-    """Whether ``error`` reached the test cell ``cell`` as the student's or a library's code raised it, rather than
-    as the course's sentence: a hidden check's CheckFailed, or an AssertionError raised by the cell's own code."""
-    if isinstance(error, CheckFailed):
-        return False
-    frames = traceback.extract_tb(error.__traceback__)
-    return not (isinstance(error, AssertionError) and frames and frames[-1].filename == f"<{cell}>")
-
-
 @pytest.mark.parametrize("answer", answers(), ids=str)
 def test_answer(answer, record_property):
     result = run(submissions.fill(source(answer.assignment), {answer.exercise: answer.code}))
@@ -103,7 +93,7 @@ def test_answer(answer, record_property):
     assert own - {answer.exercise}, f"no test of {answer.exercise} catches this wrong answer"
     visible = any(not isinstance(result.errors[cell], CheckFailed) for cell in own - {answer.exercise})
     record_property("caught_by", "visible" if visible else "hidden")
-    bare = {cell: result.errors[cell] for cell in own - {answer.exercise} if _unreworded(cell, result.errors[cell])}
+    bare = {cell: result.errors[cell] for cell in own - {answer.exercise} if not course_message(cell, result.errors[cell])}
     assert not bare, "the student's or a library's own exception reaches the student, not a sentence: " + "; ".join(
         f"{cell}: {type(error).__name__}: {error}" for cell, error in sorted(bare.items()))
     others = set(result.errors) - own

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-import traceback
 
 import nbformat
 import pytest
@@ -19,8 +18,7 @@ from answers_catalogue import answers
 from autograder import course, grading, handout, i18n, submissions
 from autograder.__main__ import main
 from autograder.checks import _support
-from autograder.checks._support import CheckFailed
-from notebook_run import run
+from notebook_run import course_message, run
 from test_answers import _owner
 from test_handout import ALLOWED
 
@@ -320,13 +318,6 @@ def _exercise_only(nb, assignment, exercise):
     return nb
 
 
-def _course_message(cell, error):
-    """Whether ``error`` is the course's sentence (a hidden check's, or a visible assert of test cell ``cell``),
-    not an exception of the student's code or of a library, which stays as written."""
-    return isinstance(error, CheckFailed) or (
-        isinstance(error, AssertionError) and traceback.extract_tb(error.__traceback__)[-1].filename == f"<{cell}>")
-
-
 @pytest.mark.parametrize("answer", answers(), ids=str)
 def test_answers_get_the_same_verdicts_in_chinese(answer, monkeypatch):
     """Each right and wrong answer run with its exercise's cells (in this process, notebook_run) in English and in
@@ -340,7 +331,7 @@ def test_answers_get_the_same_verdicts_in_chinese(answer, monkeypatch):
         c: type(e) for c, e in verdicts["en"].errors.items()}, "the Chinese edition grades this answer differently"
     assert verdicts["zh"].stderr.keys() == verdicts["en"].stderr.keys()
     assert bool(verdicts["en"].errors) != answer.correct
-    english = [str(e) for c, e in verdicts["zh"].errors.items() if _course_message(c, e) and not CJK.search(str(e))]
+    english = [str(e) for c, e in verdicts["zh"].errors.items() if course_message(c, e) and not CJK.search(str(e))]
     assert not english, f"messages not in Chinese: {english}"
 
 
