@@ -43,7 +43,10 @@ def dask_cluster(tmp_path):
 
 def _running_slow(worker):
     """Whether the slow student's kernel runs on this worker: its marker is in one of the worker's sandboxes."""
-    return any(Path(tempfile.gettempdir()).glob(f"grading-{worker.pid}-*/**/{MARKER}"))
+    try:
+        return any(Path(tempfile.gettempdir()).glob(f"grading-{worker.pid}-*/**/{MARKER}"))
+    except OSError:  # a kernel's folder was removed while the walk was in it: look again at the next poll
+        return False
 
 
 def _kill_slow_then_watch(workers, seen, stop):
