@@ -15,7 +15,6 @@ import html
 import re
 
 from nbgrader.api import Gradebook, MissingEntry
-from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
 from .. import course
@@ -161,8 +160,5 @@ class HideHiddenTests(NbGraderPreprocessor):
 
 
 def generate(root, student, assignment):
-    api = course.api(root)
-    config = copy.deepcopy(api.config)
-    config.GenerateFeedback.preprocessors = [*GenerateFeedback.class_traits()["preprocessors"].default(), HideHiddenTests]
-    api.config = config
-    return api.generate_feedback(assignment, student, force=True)
+    """nbgrader's generate_feedback: the course's nbgrader_config.py, which course.api reads, adds HideHiddenTests."""
+    return course.api(root).generate_feedback(assignment, student, force=True)
