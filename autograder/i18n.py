@@ -7,6 +7,7 @@ lacks; `PickEdition` hands nbgrader's generate_assignment the picked notebook.
 """
 import copy
 import io
+import keyword
 import re
 import tokenize
 
@@ -109,6 +110,12 @@ _FIELD = re.compile(r"\{[^{}]*\}")
 # an English word: letters (with an inner apostrophe or hyphen), not part of a name, path or call (x.y, f(, a_b)
 _WORD = re.compile(r"(?<![\w.{\[])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w.(\[{])")
 WORDS = 3  # a string literal with this many English words is prose a student reads
+# matplotlib calls whose positional string arguments a figure shows (titles, axis labels, tick labels, legend and box
+# texts), and keyword arguments of any call that a figure shows: such a string is translated whatever its length
+FIGURE_CALLS = frozenset({"title", "set_title", "suptitle", "xlabel", "set_xlabel", "ylabel", "set_ylabel", "text",
+                          "figtext", "annotate", "legend", "xticks", "yticks", "set_xticks", "set_yticks",
+                          "set_xticklabels", "set_yticklabels", "bar_label"})
+FIGURE_KEYWORDS = frozenset({"title", "xlabel", "ylabel", "label", "labels", "tick_labels"})
 
 
 def english_words(text):
@@ -116,18 +123,22 @@ def english_words(text):
 
 
 def _literals(source):
-    """(text inside the quotes, is an assert message) of each string literal of a code cell a student can see:
-    solution blocks (gone from the release) and docstrings (code documentation, like comments) left out."""
+    """(text inside the quotes, is an assert message or text a figure shows) of each string literal of a code cell a
+    student can see: solution blocks (gone from the release) and docstrings (code documentation, like comments) left
+    out. Figure text is a string given to a FIGURE_CALLS call as a positional argument or to any call as one of the
+    FIGURE_KEYWORDS (inside lists and expressions there too, not inside a nested call such as ``dict(...)``)."""
     code = _SOLUTION.sub(lambda match: "\n" * match[0].count("\n"), source)
     code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in code.splitlines()) + "\n"
     found, statement, depth, message = [], [], 0, False
+    brackets = []  # per open bracket: [name of the call it opens or None, keyword argument being read or None]
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
     except (tokenize.TokenError, SyntaxError) as error:
         raise TranslationError(f"the cell does not tokenize: {error}") from None
+    before = None
     for token in tokens:
         if token.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
-            statement, depth, message = [], 0, False
+            statement, depth, message, brackets, before = [], 0, False, [], None
             continue
         if token.type in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
             continue
@@ -136,29 +147,50 @@ def _literals(source):
             depth -= token.string in ")]}"
             if token.string == "," and depth == 0 and statement[:1] == ["assert"]:
                 message = True
+            if token.string == "(":
+                call = before.string if before is not None and before.type == tokenize.NAME else None
+                brackets.append([call if call is None or not keyword.iskeyword(call) else None, None])
+            elif token.string in "[{":
+                brackets.append([None, None])
+            elif token.string in ")]}" and brackets:
+                brackets.pop()
+            elif token.string == "=" and brackets and brackets[-1][0] and before.type == tokenize.NAME:
+                brackets[-1][1] = before.string
+            elif token.string == "," and brackets:
+                brackets[-1][1] = None
         if token.type == tokenize.STRING:
             match = _LITERAL.match(token.string)
             bare = all(part == "STRING" for part in statement)
             if match and "b" not in match[1].lower():
-                found.append((match[3], message, bare))
+                found.append((match[3], message or _in_figure(brackets), bare))
         statement.append(token.string if token.type != tokenize.STRING else "STRING")
+        before = token
     # a statement of string literals alone (a docstring) is documentation, not text the program shows
-    return [(text, message) for text, message, bare in found if not bare]
+    return [(text, shown) for text, shown, bare in found if not bare]
+
+
+def _in_figure(brackets):
+    """Whether a string read inside ``brackets`` (see _literals) is text a figure shows."""
+    for call, argument in reversed(brackets):
+        if call is not None:  # the innermost call decides; plain brackets (lists, tuples) are looked through
+            return argument in FIGURE_KEYWORDS if argument else call in FIGURE_CALLS
+    return False
 
 
 def untranslated(cell, language):
     """The student-facing string literals of a code cell its `i18n` map for ``language`` does not translate:
-    those with at least WORDS English words, and every assert message; `i18n_exempt` lists code-like ones."""
+    those with at least WORDS English words, and every assert message and figure text with an English word;
+    `i18n_exempt` lists code-like ones (code, API names, identifiers)."""
     table = cell.metadata.get("i18n", {}).get(language, {})
     exempt = set(cell.metadata.get("i18n_exempt", []))
     missing = []
-    for text, message in _literals(cell.source):
+    for text, shown in _literals(cell.source):
         if text in exempt or any(text in key for key in table):
             continue
         rest = text
         for key in sorted(table, key=len, reverse=True):
             rest = rest.replace(key, " ")
-        if len(english_words(rest)) >= WORDS or (message and rest == text and english_words(rest)):
+        if len(english_words(rest)) >= WORDS or (shown and rest == text and english_words(rest)):
             missing.append(text)
     return missing
 

@@ -113,6 +113,26 @@ def test_problems_names_each_kind_and_nothing_else():
     assert i18n.problems(nb, "en") == found[-1:], "English lacks nothing; a misplaced twin is wrong in any edition"
 
 
+def test_figure_text_is_student_facing_however_short():
+    """What a figure shows (titles, axis and tick labels, legend and box texts) is translated even when it is one
+    word; the figure's settings (colours, styles, positions) are not text."""
+    code = '\n'.join([
+        'fig, ax = plt.subplots(figsize=(6, 3))',
+        'ax.plot(steps, losses, "k--", marker="o", color="tab:blue", label="loss")',
+        'ax.set(xlabel="step", yscale="log", title="training loss")',
+        'ax.text(0, 1, "buffer: " + ", ".join(names), bbox=dict(boxstyle="round"), ha="center")',
+        'ax.set_yticks([0, 1], ["top", "depth 1"])',
+        'ax.set_ylabel("count")',
+        'ax.legend(labels=[f"{k}: of the file" for k in kinds], loc="upper center")',
+        'ax.text(0, 0, "X")',                           # an identifier: exempted below
+        'ax.set_title("resumed")',                      # translated below
+        'print("two words")',                           # not in a figure and under three words
+    ])
+    cell = new_code_cell(code, metadata={"i18n": {"zh": {'"resumed"': '"恢复"'}}, "i18n_exempt": ["X"]})
+    assert i18n.untranslated(cell, "zh") == ["loss", "step", "training loss", "buffer: ", "top", "depth 1", "count",
+                                             "{k}: of the file"]
+
+
 def test_a_complete_edition_has_no_problems():
     assert i18n.problems(_tiny_bilingual(), "zh") == []
 
