@@ -3,12 +3,12 @@
     python bench/throughput.py [--students 80] [--workers 1,2,4,8,16,32] [--delay 2] [--profile FILE]
 
 Builds STUDENTS x assignments full submissions (reference answers) in a temporary course folder and grades them
-with the real pipeline (`grading.autograde`, nbgrader before and after, feedback, flags), except that each
-worker's execution step (`execute.run`) is replaced by a stand-in: it sleeps DELAY seconds (no CPU) and returns
-the submission with the outputs of the assignment's notebook as a real sandboxed kernel executed it once, before
-the runs. The workers' other step, rendering feedback (worker_feedback.render), runs for real but remembers what
-it rendered: every submission here is the same, so after the first of each assignment it returns the same HTML
-without spending the 2 CPUs of this machine on it (it costs a worker about 0.3 CPU-seconds, measured here).
+with the real pipeline (`grading.autograde`: snapshots, tasks, recording in the gradebook, autograded/, feedback/
+and flags), except that the workers are simulated: each worker's task (`worker_grade.grade`: nbgrader sanitizes,
+a sandboxed kernel executes, nbgrader scores, feedback is rendered) is replaced by a stand-in that sleeps DELAY
+seconds (no CPU) and returns the result the real task gave for the same submission, graded once per assignment
+before the runs (its time and the worker's CPU are printed then). Real workers do that work on their own CPUs;
+the 2 CPUs of this machine could not host the CPU of 32 of them.
 The simulated workers are threads of one `dask worker` process, under a `dask scheduler` process, so
 that the instructor process (this one) does only its own share: its CPU time (time.process_time) per submission
 is what the figures call the instructor side. Before each run the class is copied fresh, so every run grades from
@@ -22,9 +22,11 @@ import argparse
 import contextlib
 import dataclasses
 import cProfile
+import hashlib
 import io
 import json
 import os
+import pickle
 import pstats
 import shutil
 import subprocess
@@ -34,42 +36,34 @@ import time
 from pathlib import Path
 
 import nbformat
+from nbgrader.api import Gradebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from autograder import course, grading, submissions  # noqa: E402
-from autograder.grading import execute, pipeline, worker_feedback  # noqa: E402
+from autograder.grading import snapshot, worker_grade  # noqa: E402
 
-EXECUTED = "THROUGHPUT_EXECUTED"  # environment of the simulated worker: folder of the executed notebooks
-DELAY = "THROUGHPUT_DELAY"  # and the seconds each execution takes
+GRADED = "THROUGHPUT_GRADED"  # environment of the simulated worker: folder of the real workers' results
+DELAY = "THROUGHPUT_DELAY"  # and the seconds each task takes
 
 
 def dask_setup(worker):
-    """Dask preload of the simulated worker: `execute.run` becomes the stand-in (sleep, then recorded outputs)."""
-    executed = {path.stem: nbformat.read(path, as_version=4) for path in Path(os.environ[EXECUTED]).glob("*.ipynb")}
+    """Dask preload of the simulated worker: its task (`worker_grade.grade`) becomes the stand-in: sleep, then the
+    result the real task gave for the same submission of the assignment."""
+    graded = {path.stem: pickle.loads(path.read_bytes()) for path in Path(os.environ[GRADED]).glob("*.pickle")}
     delay = float(os.environ[DELAY])
 
-    def stand_in(job):
+    def stand_in(job, digest, data):
         time.sleep(delay)
-        nb = nbformat.reads(job["notebook"], as_version=4)
-        ran = executed[job["key"].split("/")[1]]
-        if [c.source for c in nb.cells] != [c.source for c in ran.cells]:
-            raise RuntimeError(f"{job['key']}: not the notebook executed before the benchmark")
-        for cell, done in zip(nb.cells, ran.cells):
-            if cell.cell_type == "code":
-                cell.outputs, cell.execution_count = done.outputs, done.execution_count
-        return {"key": job["key"], "notebook": nbformat.writes(nb), "events": [], "seconds": delay,
-                "worker": os.getpid()}
+        kept = graded[job["assignment"]]
+        if kept["submission"] != _digest(job["submission"]):
+            raise RuntimeError(f"{job['key']}: not the submission graded before the benchmark")
+        return {**kept["result"], "key": job["key"]}
 
-    execute.run = stand_in
-    rendered, render = {}, worker_feedback.render
+    worker_grade.grade = stand_in
 
-    def memoized(job):  # rendering is a pure function of the job, and the template does not show the student id
-        key = json.dumps({k: v for k, v in job.items() if k not in ("config", "student")}, sort_keys=True)
-        if key not in rendered:
-            rendered[key] = render(job)
-        return rendered[key]
 
-    worker_feedback.render = memoized
+def _digest(files):
+    return hashlib.sha256(pickle.dumps(sorted(files.items()))).hexdigest()
 
 
 def build_class(work, students):
@@ -89,30 +83,36 @@ def build_class(work, students):
     return base
 
 
-def execute_once(base, folder):
-    """Each assignment's submission executed by a real sandboxed kernel, written to `folder`/<assignment>.ipynb
-    (kept from an earlier run when it is still the same notebook)."""
+def grade_once(base, folder):
+    """Each assignment's submission graded by the real worker task (a real sandboxed kernel executes it), the
+    result kept in `folder`/<assignment>.pickle (from an earlier run when it is still the same submission and
+    snapshot)."""
     folder.mkdir(parents=True, exist_ok=True)
-    limits = grading.default_limits(base)
-    for assignment in course.assignments(base):
-        prepared = pipeline.prepare(base, "student-0000", assignment)
-        kept = Path(folder, f"{assignment}.ipynb")
-        if kept.exists() and [c.source for c in nbformat.read(kept, as_version=4).cells] == [
-                c.source for c in prepared.notebook.cells]:
+    api, limits = course.api(base), dataclasses.asdict(grading.default_limits(base))
+    with Gradebook(api.coursedir.db_url) as gradebook:
+        snapshots = {a: snapshot.build(api, gradebook, a) for a in course.assignments(base)}
+    for assignment, (digest, data) in snapshots.items():
+        job = worker_grade.job("student-0000", assignment, base, limits, None, True)
+        path = Path(folder, f"{assignment}.pickle")
+        key = _digest(job["submission"])
+        if path.exists() and {k: v for k, v in pickle.loads(path.read_bytes()).items() if k != "result"} == {
+                "snapshot": digest, "submission": key}:
             continue
-        job = {"key": prepared.key, "notebook": nbformat.writes(prepared.notebook), "files": prepared.files,
-               "limits": dataclasses.asdict(limits), "skip": None}
-        started = time.monotonic()
-        result = execute.run(job)
-        print(f"  {assignment}: executed by a real kernel in {time.monotonic() - started:.1f} s", flush=True)
-        Path(folder, f"{assignment}.ipynb").write_text(result["notebook"])
+        started, cpu = time.monotonic(), time.process_time()
+        result = worker_grade.grade(job, digest, data)
+        print(f"  {assignment}: graded by a real worker task in {time.monotonic() - started:.1f} s, "
+              f"{time.process_time() - cpu:.2f} CPU-s in the worker (the kernel's own CPU not counted)", flush=True)
+        if result["error"]:
+            raise SystemExit(f"{assignment}: {result['error']}")
+        path.write_bytes(pickle.dumps({"snapshot": digest, "submission": key,
+                                       "result": {**result, "checks": None, "address": None}}))
 
 
 @contextlib.contextmanager
-def simulated_cluster(work, workers, executed, delay):
+def simulated_cluster(work, workers, graded, delay):
     """A `dask scheduler` and one `dask worker` process with `workers` threads running the stand-in."""
     file = work / f"scheduler-{workers}.json"
-    env = {**os.environ, EXECUTED: str(executed), DELAY: str(delay),
+    env = {**os.environ, GRADED: str(graded), DELAY: str(delay),
            "PYTHONPATH": os.pathsep.join([str(course.ROOT), os.environ.get("PYTHONPATH", "")])}
     dask = str(Path(sys.executable).with_name("dask"))
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, "cwd": work}
@@ -146,13 +146,13 @@ def cpu_seconds(pid):
     return times.user + times.system
 
 
-def run(base, work, workers, count, executed, delay, profile=None):
+def run(base, work, workers, count, graded, delay, profile=None):
     """Grade `count` submissions with `workers` simulated workers; returns (seconds, instructor CPU s, scheduler
     CPU s, failures)."""
     root = work / f"run-{workers}"
     shutil.copytree(base, root)
     students = sorted({s for s, _ in grading.submissions(root)})[: -(-count // len(course.assignments(root)))]
-    with simulated_cluster(work, workers, executed, delay) as (address, scheduler_pid):
+    with simulated_cluster(work, workers, graded, delay) as (address, scheduler_pid):
         scheduler_cpu = cpu_seconds(scheduler_pid)
         profiler = cProfile.Profile() if profile else None
         cpu, started = time.process_time(), time.monotonic()
@@ -176,10 +176,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--students", type=int, default=80, help="class size (x assignments = submissions)")
     parser.add_argument("--workers", default="1,2,4,8,16,32", help="simulated worker counts, comma-separated")
-    parser.add_argument("--delay", type=float, default=2.0, help="seconds each simulated execution takes")
+    parser.add_argument("--delay", type=float, default=2.0, help="seconds each simulated task takes")
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the instructor's largest run")
-    parser.add_argument("--executed", metavar="DIR", type=Path,
-                        help="keep the notebooks executed by a real kernel here, and reuse them on the next run")
+    parser.add_argument("--graded", metavar="DIR", type=Path,
+                        help="keep the real workers' results here, and reuse them on the next run")
     args = parser.parse_args()
     counts = [int(w) for w in args.workers.split(",")]
     work = Path(tempfile.mkdtemp(prefix="bench-throughput-"))
@@ -188,17 +188,18 @@ def main():
         total = len(grading.submissions(base))
         print(f"{total} submissions ({args.students} students x {len(course.assignments(base))} assignments), "
               f"{os.cpu_count()} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-        print("executing each assignment once with a real kernel (the simulated workers return these outputs):",
+        print("grading one submission of each assignment with the real worker task (the simulated workers return "
+              "these results):",
               flush=True)
-        executed = args.executed or work / "executed"
-        execute_once(base, executed)
+        results = args.graded or work / "graded"
+        grade_once(base, results)
         print(f"{'workers':>7}  {'graded':>6}  {'seconds':>7}  {'subs/s':>6}  {'ideal':>5}  {'instructor ms/sub':>17}  "
               f"{'scheduler ms/sub':>16}", flush=True)
         line = None
         for workers in counts:
             count = total if workers == max(counts) else min(total, 12 * workers)
             graded, seconds, cpu, scheduler, failed = run(
-                base, work, workers, count, executed, args.delay, args.profile if workers == max(counts) else None)
+                base, work, workers, count, results, args.delay, args.profile if workers == max(counts) else None)
             if failed:
                 raise SystemExit(f"{len(failed)} submissions failed, e.g. {failed[0]}")
             rate, ideal, ms = graded / seconds, workers / args.delay, 1000 * cpu / graded

@@ -8,7 +8,6 @@ import pytest
 
 from autograder import course
 from autograder.__main__ import main
-from autograder.grading import pipeline
 from grading_course import ASSIGNMENT, RIGHT, make_course, submit
 
 pytestmark = pytest.mark.slow
@@ -48,20 +47,14 @@ def test_exit_status_no_feedback_and_stray_folders(tmp_path):
     assert course.notebook_path("feedback", ASSIGNMENT, root, "alice").with_suffix(".html").exists()
 
 
-def test_exit_status_when_nbgrader_cannot_prepare_a_submission(tmp_path, monkeypatch):
+def test_exit_status_when_nbgrader_cannot_grade_a_submission(tmp_path):
     root = make_course(tmp_path)
     submit(root, "alice", RIGHT)
     submit(root, "carol", RIGHT)
-    prepare = pipeline.prepare
-
-    def failing(root, student, assignment):
-        if student == "carol":
-            raise RuntimeError("nbgrader could not prepare carol's notebook (injected)")
-        return prepare(root, student, assignment)
-
-    monkeypatch.setattr(pipeline, "prepare", failing)
+    (root / "submitted" / "carol" / ASSIGNMENT / "timestamp.txt").write_text("not a time")  # nbgrader refuses it
     status, printed, errors = _grade(root, "--no-feedback")
     assert status == 1 and "carol / " + ASSIGNMENT in errors, f"{printed}\n{errors}"
+    assert "nbgrader failed in get_existing_timestamp" in errors, errors
     with open(course.reports(root) / "grades.csv") as f:
         rows = {row[0]: row[1:4] for row in csv.reader(f)}
     assert rows["alice"] == ["2", "1", "3"], "the other submission must still be graded"

@@ -110,6 +110,7 @@ def test_every_submission_gets_what_it_deserves(hostile_run):
     assert "tampering repaired" in reasons["monkeypatch"]
     assert "time limit" in reasons["infinite-loop"] and "memory limit" in reasons["memory-bomb"]
     assert "metadata" in reasons["edited-metadata"] and "deleted" in reasons["deleted-test-cell"]
+    assert "called sys.exit()" in reasons["sys-exit"]
     assert "kernel died" in reasons["os-exit"] and "output beyond the limit" in reasons["megabytes-of-output"]
     assert "flagged submissions" in hostile_run["printed"]
     assert Path(course.reports(hostile_run["root"]), "grades.png").stat().st_size > 10_000

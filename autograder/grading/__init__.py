@@ -1,26 +1,28 @@
 """Release and autograde: nbgrader as the engine, Dask workers executing notebooks in a sandbox.
 
     release     regenerate release/ from source/ (nbgrader generate_assignment)
-    autograde   skip what has not changed since it was last graded (incremental), prepare each submission with
-                nbgrader (pipeline.prepare), execute it on a Dask worker inside the sandbox with the instructor's
-                checks (cluster.run -> execute.run), score it with nbgrader (pipeline.finish), have a worker render
-                its feedback without hidden tests (worker_feedback), and flag what a human should look at (flags).
-                nbgrader's per-submission set-up is built once per run (nbgrader_reuse); only this process opens
-                the gradebook.
+    autograde   skip what has not changed since it was last graded (incremental), then send each submission to a
+                Dask worker (cluster.run -> worker_grade), which grades it in a course folder of its own made
+                from the assignment's snapshot (snapshot): nbgrader sanitizes it (pipeline.prepare), the sandbox
+                executes it with the instructor's checks (execute.run), nbgrader scores it (pipeline.finish), the
+                feedback is rendered without hidden tests (worker_feedback) and what a human should look at is
+                found (flags). This process only reads the files, records each result in the gradebook,
+                autograded/ and feedback/ (record), and writes flags.csv.
 """
 import copy
 import dataclasses
 import os
 import sys
+import time
 import uuid
 from pathlib import Path
 
 import nbformat
-from distributed import wait
+from distributed import as_completed
 from nbgrader.api import Gradebook
 
 from .. import course, i18n
-from . import cluster, feedback, flags, incremental, nbgrader_reuse, pipeline, sandbox, worker_feedback
+from . import cluster, feedback, flags, incremental, record, sandbox, snapshot, worker_feedback, worker_grade
 from .progress import Progress
 
 # nbgrader's Gradebook runs the `alembic` command of this environment: make it findable without an activated venv
@@ -28,6 +30,7 @@ if str(Path(sys.executable).parent) not in os.environ.get("PATH", "").split(os.p
     os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 RESUBMITS = 2  # beyond Dask's own retries, times a submission whose execution failed is sent again
+WINDOW = 2  # submissions in flight per worker thread
 
 
 class NbgraderError(RuntimeError):
@@ -102,87 +105,66 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
     if not todo:
         return failed
     api = course.api(root)
-    with nbgrader_reuse.reused(), cluster.connect(jobs, scheduler) as client, \
-            Gradebook(api.coursedir.db_url) as gradebook:
+    with cluster.connect(jobs, scheduler) as client, Gradebook(api.coursedir.db_url) as gradebook:
         if not scheduler:
             limits = dataclasses.replace(limits, threads=max(1, (os.cpu_count() or 1) // cluster.workers(client)))
         for line in _where(client, scheduler, len(todo)):
             print(line, file=out, flush=True)
+        assignments = sorted({a for _, a in todo} & course_assignments)
+        snapshots = {a: snapshot.build(api, gradebook, a) for a in assignments}
+        existing = snapshot.existing(gradebook, assignments)
+        recorder, threads = record.Recorder(gradebook), [cluster.workers(client), time.monotonic()]
         progress = Progress(len(todo), out)
-        queue, active, tries, run_id = list(todo), {}, {}, uuid.uuid4().hex
-        rendering, sources = {}, {}  # feedback being rendered on workers; each assignment's gradebook cells
-        started = {}  # submission -> addresses of the workers that began executing it
+        queue, tries, run_id, running = list(todo), {}, uuid.uuid4().hex, {}
+        started = {}  # submission -> addresses of the workers that began grading it
         client.subscribe_topic(cluster.STARTED, lambda event: started.setdefault(event[1]["key"], []).append(
             event[1]["worker"]) if event[1]["run"] == run_id else None)
         seen = set(client.scheduler_info(n_workers=-1)["workers"])
+        finished = as_completed()
 
-        def send(prepared):
-            job = {"key": prepared.key, "notebook": _json(prepared.notebook), "files": prepared.files,
-                   "limits": dataclasses.asdict(limits), "skip": _skip(prepared)}
-            future = client.submit(cluster.run, job, checks, run_id, pure=False, retries=2,
-                                   key=f"execute-{prepared.key}-{id(job)}")
-            active[future] = prepared
+        def send(student, assignment):
+            task = worker_grade.job(student, assignment, root, dataclasses.asdict(limits),
+                                    existing.get((student, assignment)), write_feedback)
+            future = client.submit(cluster.run, task, snapshots[assignment], checks, run_id, pure=False,
+                                   retries=2, key=f"grade-{student}/{assignment}-{uuid.uuid4().hex[:8]}")
+            running[future] = student, assignment
+            finished.add(future)
 
-        def render(prepared):
-            """Send the graded notebook and its grades to a worker, which renders the feedback."""
-            name = course.notebook_name(prepared.assignment, root)[:-6]
-            if prepared.assignment not in sources:
-                sources[prepared.assignment] = worker_feedback.source_cells(gradebook, prepared.assignment, name)
-            text = course.notebook_path("autograded", prepared.assignment, root, prepared.student).read_text()
-            job = worker_feedback.job(api.config, prepared.student, prepared.assignment, name, text,
-                                      worker_feedback.grades(gradebook, prepared.student, prepared.assignment, name),
-                                      sources[prepared.assignment])
-            future = client.submit(worker_feedback.render, job, pure=False, retries=2,
-                                   key=f"feedback-{prepared.key}-{id(job)}")
-            rendering[future] = prepared
-
-        while queue or active or rendering:
-            for future in [f for f in rendering if f.done()]:
-                prepared = rendering.pop(future)
-                ok = _deliver(root, api, prepared, future, failed)
-                if ok:
-                    known[prepared.key] = fingerprints[prepared.student, prepared.assignment]
-                progress.update(prepared.key, ok=ok)
-            done = [f for f in active if f.done()]
-            if not done and queue:
+        def send_next():
+            """Keep WINDOW submissions per worker thread in flight (the count looked up every few seconds)."""
+            if time.monotonic() - threads[1] > 5:
+                threads[:] = cluster.workers(client), time.monotonic()
+            while queue and len(running) < WINDOW * threads[0]:
                 student, assignment = queue.pop(0)
-                try:
-                    send(pipeline.prepare(root, student, assignment))
-                except Exception as error:  # nbgrader could not even prepare it
-                    failed.append((student, assignment, str(error)))
+                if assignment not in snapshots:
+                    failed.append((student, assignment, f"no assignment {assignment} in source/"))
                     progress.update(f"{student}/{assignment}", ok=False)
+                    continue
+                send(student, assignment)
+
+        send_next()
+        for future in finished:
+            student, assignment = running.pop(future)
+            key = f"{student}/{assignment}"
+            try:
+                result = future.result()
+            except Exception as error:  # lost workers beyond Dask's retries, or a crash in the task
+                tries[key] = tries.get(key, 0) + 1
+                if tries[key] <= RESUBMITS:
+                    send(student, assignment)
+                    continue
+                failed.append((student, assignment, f"grading failed: {error!r}"))
+                progress.update(key, ok=False)
+                send_next()
                 continue
-            if not done:
-                if active or rendering:
-                    wait(list(active) + list(rendering), return_when="FIRST_COMPLETED")
-                seen |= set(client.scheduler_info(n_workers=-1)["workers"])
-                continue
-            for future in done:
-                prepared = active.pop(future)
-                try:
-                    result = future.result()
-                except Exception as error:  # lost workers beyond Dask's retries, or a crash in the task
-                    tries[prepared.key] = tries.get(prepared.key, 0) + 1
-                    if tries[prepared.key] <= RESUBMITS:
-                        send(prepared)
-                        continue
-                    failed.append((prepared.student, prepared.assignment, f"execution failed: {error!r}"))
-                    progress.update(prepared.key, ok=False)
-                    continue
-                if result["checks"] != digest:
-                    failed.append((prepared.student, prepared.assignment,
-                                   f"refused: worker {result['address']} ran the notebook with other hidden checks "
-                                   f"(digest {result['checks']}, the instructor's are {digest}); not graded"))
-                    progress.update(prepared.key, ok=False)
-                    continue
-                ok = _finish(root, prepared, result, failed, flagged)
-                if ok and write_feedback:
-                    render(prepared)
-                    continue
-                if ok:
-                    known[prepared.key] = fingerprints[prepared.student, prepared.assignment]
-                progress.update(prepared.key, ok=ok)
+            ok = _record(root, api, recorder, result, failed, flagged, digest, write_feedback)
+            if ok:
+                known[key] = fingerprints[student, assignment]
+            progress.update(key, ok=ok)
+            send_next()
+        recorder.commit()
         client.unsubscribe_topic(cluster.STARTED)
+        seen |= {address for where in started.values() for address in where}
         lost = sorted(seen - set(client.scheduler_info(n_workers=-1)["workers"]))
     if lost:
         print(f"workers lost during the run: {len(lost)} ({', '.join(lost)})", file=out, flush=True)
@@ -230,40 +212,28 @@ def _where(client, scheduler, count):
     return lines
 
 
-def _finish(root, prepared, result, failed, flagged):
-    executed = nbformat.reads(result["notebook"], as_version=4)
-    outcome = pipeline.finish(root, prepared, executed)
-    if not outcome["success"]:
-        failed.append((prepared.student, prepared.assignment, outcome.get("error") or outcome.get("log")))
+def _record(root, api, recorder, result, failed, flagged, digest, write_feedback):
+    """Record a worker's result: gradebook, autograded/, feedback/ and flags; False (and why, in `failed`) if the
+    submission could not be graded."""
+    student, assignment = result["key"].split("/")
+    if result["error"]:
+        failed.append((student, assignment, result["error"]))
         return False
-    review = ([f"graded as empty: {prepared.problem}"] if prepared.problem else [])
-    review += [e for e in result["events"] if "tamper" in e]
-    review += [] if prepared.empty else flags.scan(prepared.notebook)
-    notes = prepared.notes + [e for e in result["events"] if "tamper" not in e]
-    notes += [] if prepared.empty else flags.outcome_notes(executed)
-    lines = [(flags.REVIEW, r) for r in review] + [(flags.NOTE, n) for n in dict.fromkeys(notes)]
+    if result["checks"] != digest:
+        failed.append((student, assignment, f"refused: worker {result['address']} ran the notebook with other "
+                       f"hidden checks (digest {result['checks']}, the instructor's are {digest}); not graded"))
+        return False
+    recorder.add(student, assignment, result["recorded"])
+    record.autograded(api.coursedir, student, assignment, result["autograded"])
+    lines = [(flags.REVIEW, r) for r in result["review"]] + [(flags.NOTE, n) for n in result["notes"]]
     if lines:
-        flagged[prepared.student, prepared.assignment] = lines
-    return True
-
-
-def _deliver(root, api, prepared, future, failed):
-    """Write the feedback a worker rendered; if none could (beyond Dask's retries), nbgrader renders it here."""
-    try:
-        html = future.result()
-    except Exception:
-        outcome = feedback.generate(root, prepared.student, prepared.assignment)
+        flagged[student, assignment] = lines
+    if result["feedback"] is not None:
+        worker_feedback.write(api.coursedir, student, assignment, result["recorded"]["notebook"], result["feedback"])
+    elif write_feedback:  # the worker could not render it: nbgrader renders it here, from the gradebook
+        recorder.commit()
+        outcome = feedback.generate(root, student, assignment)
         if not outcome["success"]:
-            failed.append((prepared.student, prepared.assignment, outcome.get("error") or outcome.get("log")))
-        return outcome["success"]
-    worker_feedback.write(api.coursedir, prepared.student, prepared.assignment,
-                          course.notebook_name(prepared.assignment, root)[:-6], html)
+            failed.append((student, assignment, outcome.get("error") or outcome.get("log")))
+            return False
     return True
-
-
-def _skip(prepared):
-    return f"not run: {prepared.problem}" if prepared.empty else None
-
-
-def _json(nb):
-    return nbformat.writes(nb)

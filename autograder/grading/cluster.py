@@ -11,7 +11,7 @@ import zlib
 
 from distributed import Client, LocalCluster, get_worker
 
-from . import execute, sandbox
+from . import sandbox, worker_grade
 
 STARTED = "autograder-execute-started"  # Dask event topic: a worker began executing a submission
 
@@ -50,11 +50,12 @@ def _kernels_here():
     return sandbox.protection()[0], sandbox.ForkServer.possible()
 
 
-def run(job, checks, run_id):
-    """The task a worker runs: `execute.run(job)` with the instructor's `checks` (from `ship_checks`) staged for
-    its kernels. The result says which checks the kernels imported (`checks`) and where it ran (`address`)."""
+def run(job, snapshot, checks, run_id):
+    """The task a worker runs: `worker_grade.grade(job, *snapshot)` with the instructor's `checks` (from
+    `ship_checks`) staged for its kernels. The result says which checks the kernels imported (`checks`) and where
+    it ran (`address`)."""
     worker = get_worker()
     worker.log_event(STARTED, {"run": run_id, "key": job["key"], "worker": worker.address})
     sandbox.use_checks({path: zlib.decompress(data) for path, data in checks.items()})
-    result = execute.run(job)
+    result = worker_grade.grade(job, *snapshot)
     return {**result, "checks": sandbox.checks_in_use(), "address": worker.address}

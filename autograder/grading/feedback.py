@@ -17,7 +17,7 @@ import re
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 
-from .. import course
+from .. import feedback_template
 
 MARKER = "[hidden test line removed]"
 MIN_CHARS = 6  # a hidden line shorter than this (`pass`, `)`, `else:`) tells nothing and is left alone
@@ -160,5 +160,6 @@ class HideHiddenTests(NbGraderPreprocessor):
 
 
 def generate(root, student, assignment):
-    """nbgrader's generate_feedback: the course's nbgrader_config.py, which course.api reads, adds HideHiddenTests."""
-    return course.api(root).generate_feedback(assignment, student, force=True)
+    """nbgrader's generate_feedback: the course's nbgrader_config.py, which course.api reads, adds HideHiddenTests;
+    the page is in the release's language (feedback_template)."""
+    return feedback_template.api(root).generate_feedback(assignment, student, force=True)

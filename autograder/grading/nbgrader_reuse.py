@@ -1,17 +1,16 @@
-"""What nbgrader rebuilds for every submission and the instructor's process can build once per grading run.
+"""What nbgrader rebuilds for every submission and a worker process can build once.
 
-Profiled (bench/throughput.py --profile), nbgrader's per-submission steps spend much of their time on set-up:
+Profiled, nbgrader's per-submission steps spend much of their time on set-up:
 - each `Gradebook(db_url)` (about nine per submission: the converter's steps and preprocessors each open one)
   creates a new SQLAlchemy engine, whose statement cache starts empty, so every query is compiled again;
 - its cell-metadata check (`CheckCellMetadata`, run twice per submission) calls `jsonschema.validate` for every
   cell, which first checks nbgrader's schema against the JSON meta-schema, every time.
 
-`reused()` keeps one engine per database URL and checks each schema once, for the duration of a run. Both leave
+`install()` keeps one engine per database URL and checks each schema once, in a worker process. Both leave
 what nbgrader does unchanged: the same statements on the same database, through the same connection pool class,
 and the same validation with the same error (jsonschema's best match).
 """
-import contextlib
-import functools
+import threading
 import types
 
 import jsonschema
@@ -19,28 +18,26 @@ from jsonschema.exceptions import best_match
 from nbgrader import api
 from nbgrader.nbgraderformat import common
 
+_lock = threading.Lock()
+_engines = {}  # (url, options) -> the engine every Gradebook of that database shares
 
-@contextlib.contextmanager
-def reused():
-    """Within the block, nbgrader's Gradebooks share an engine per URL and its schemas are checked once."""
-    create_engine, schema_module = api.create_engine, common.jsonschema
-    engines = {}
 
-    @functools.wraps(create_engine)
-    def shared_engine(url, **kwargs):
-        key = (str(url), tuple(sorted(kwargs.items())))
-        if key not in engines:
-            engines[key] = create_engine(url, **kwargs)
-        return engines[key]
+def install():
+    """From now on in this process (a worker's), nbgrader's Gradebooks share an engine per URL and its schemas
+    are checked once."""
+    with _lock:
+        if api.create_engine is not _shared_engine:
+            _shared_engine.create_engine = api.create_engine
+            api.create_engine = _shared_engine
+            common.jsonschema = types.SimpleNamespace(validate=_validate)
 
-    api.create_engine = shared_engine
-    common.jsonschema = types.SimpleNamespace(validate=_validate)
-    try:
-        yield
-    finally:
-        api.create_engine, common.jsonschema = create_engine, schema_module
-        for engine in engines.values():
-            engine.dispose()
+
+def _shared_engine(url, **kwargs):
+    key = (str(url), tuple(sorted(kwargs.items())))
+    with _lock:
+        if key not in _engines:
+            _engines[key] = _shared_engine.create_engine(url, **kwargs)
+        return _engines[key]
 
 
 _validators = {}  # id(schema) -> (schema, validator): nbgrader's schemas live as long as the process

@@ -1,12 +1,12 @@
-"""The instructor's side of grading one submission: nbgrader's own converters, with execution taken out.
+"""nbgrader's own converters around the execution of one submission, in a course folder `api` is set up for (on
+a worker: the assignment's snapshot, `snapshot.course_folder`).
 
 `prepare` runs the sanitizing preprocessors of nbgrader's Autograde (clear outputs, restore locked and hidden
 cells from the gradebook, check metadata) on the submitted notebook: what nbgrader would execute.
-A worker executes that notebook (`execute.run`). `finish` runs nbgrader's Autograde converter (student and
+The sandbox executes that notebook (`execute.run`). `finish` runs nbgrader's Autograde converter (student and
 submission records, files, missing notebooks) with its own list of autograde preprocessors in which only Execute
 is replaced, by `InjectExecuted`, and its sanitizing list emptied (already applied), so SaveAutoGrades and the
-rest score the worker's executed notebook exactly as `nbgrader autograde` scores its own. Only this process opens
-the gradebook, one submission at a time.
+rest score the executed notebook exactly as `nbgrader autograde` scores its own.
 
 A submission without a readable notebook (missing, renamed, not JSON, rejected by nbgrader) is graded from a
 shadow copy of the release in which nothing runs: every cell carries an error, so it scores what an empty
@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from sqlalchemy.exc import SAWarning
@@ -50,14 +51,13 @@ class InjectExecuted(_Registry):
         return executed, resources
 
 
-def _api(root, preprocessors, shadow=False):
-    api = course.api(root)
+def _api(api, preprocessors, shadow=False):
     config = copy.deepcopy(api.config)
     config.Autograde.sanitize_preprocessors = []  # done once already, by `prepare`
     config.Autograde.autograde_preprocessors = preprocessors
     if shadow:
         config.CourseDirectory.submitted_directory = SHADOW
-    api.config = config
+    api = NbGraderAPI(config=config)
     api.coursedir.submitted_directory = SHADOW if shadow else "submitted"
     return api
 
@@ -109,6 +109,10 @@ def _make_shadow(root, student, assignment, nb=None):
         shutil.copy(stamp, folder)
 
 
+class Unprepared(RuntimeError):
+    """nbgrader rejected the notebook even as an empty submission."""
+
+
 class Prepared:
     """A submission ready for a worker: the sanitized notebook, its other files, and what the report should say."""
 
@@ -122,11 +126,11 @@ class Prepared:
         return f"{self.student}/{self.assignment}"
 
 
-def sanitize(root, student, assignment, folder="submitted"):
+def sanitize(api, student, assignment, folder="submitted"):
     """nbgrader's own sanitizing preprocessors (those `nbgrader autograde` runs before executing), applied to the
     submitted notebook in memory: outputs cleared, locked cells, hidden tests and metadata restored from the
     gradebook. Raises what nbgrader raises for a notebook it rejects."""
-    api = course.api(root)
+    root = api.coursedir.root
     name = course.notebook_name(assignment, root)
     nb = nbformat.read(Path(root, folder, student, assignment, name), as_version=4)
     resources = {"nbgrader": {"student": student, "assignment": assignment, "notebook": name[:-6],
@@ -152,9 +156,10 @@ def files_in(*folders):
     return files
 
 
-def prepare(root, student, assignment):
+def prepare(api, student, assignment):
     """Sanitize with nbgrader; if nbgrader rejects the notebook, retry with its cell metadata put back as
     released, and failing that grade it as empty (nothing runs)."""
+    root = api.coursedir.root
     problem = _problem(root, student, assignment)
     attempts = ["empty"] if problem else ["as submitted", "repaired", "empty"]
     notes = []
@@ -164,11 +169,11 @@ def prepare(root, student, assignment):
             _make_shadow(root, student, assignment, _repaired(root, student, assignment) if attempt == "repaired"
                          else None)
         try:
-            sanitized = sanitize(root, student, assignment, SHADOW if shadow else "submitted")
+            sanitized = sanitize(api, student, assignment, SHADOW if shadow else "submitted")
             break
         except Exception as error:
             if attempt == "empty":
-                raise RuntimeError(f"nbgrader could not prepare {student}/{assignment}: {error!r}") from error
+                raise Unprepared(f"nbgrader could not prepare {student}/{assignment}: {error!r}") from error
             reason = f"{type(error).__name__}: {error}"[:300]
             if attempt == "as submitted":
                 notes.append(f"nbgrader rejected the notebook ({reason}); graded with the cells' metadata put "
@@ -184,11 +189,12 @@ def prepare(root, student, assignment):
     return Prepared(student, assignment, sanitized, files, shadow, problem, notes, empty)
 
 
-def finish(root, prepared, executed):
-    """Score the worker's executed notebook with nbgrader and write feedback; returns nbgrader's result."""
+def finish(api, prepared, executed):
+    """Score the executed notebook with nbgrader (gradebook and autograded/); returns nbgrader's result."""
+    root = api.coursedir.root
     name = course.notebook_name(prepared.assignment, root)[:-6]
     _Registry.notebooks[prepared.student, prepared.assignment, name] = (prepared.notebook, executed)
-    api = _api(root, _finish_preprocessors(), prepared.shadow)
+    api = _api(api, _finish_preprocessors(), prepared.shadow)
     try:
         with warnings.catch_warnings():  # nbgrader's own, harmless, on every autograde of a new submission
             warnings.filterwarnings("ignore", r"Object of type <Submitted", SAWarning)

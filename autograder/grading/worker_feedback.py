@@ -25,6 +25,7 @@ from nbgrader.converters import GenerateFeedback
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
 
+from .. import feedback_template
 from .feedback import HideHiddenTests
 
 _lock = threading.Lock()  # worker threads share the exporters and gradebooks below
@@ -95,7 +96,7 @@ def render(job):
                  "nbgrader": {"student": job["student"], "assignment": job["assignment"],
                               "notebook": job["notebook"], "grades": job["grades"],
                               "db_url": _gradebook(job["assignment"], job["notebook"], job["sources"])}}
-    exporter = _exporter(job["config"])
+    exporter = _exporter(feedback_template.config(job["config"], nb))  # in the notebook's language
     with _lock:  # one exporter per process: its preprocessors keep state while they run
         html, _ = exporter.from_notebook_node(nb, resources=resources)
     return html
