@@ -7,7 +7,7 @@ import tempfile
 
 import nbformat
 
-from autograder.grading import flags, guard, sandbox
+from autograder.grading import flags, guard, pipeline, sandbox, worker_grade
 from autograder.grading.progress import Progress
 from grading_course import source_notebook
 
@@ -62,3 +62,14 @@ def test_sandbox_folders_of_dead_grading_processes_are_removed(tmp_path, monkeyp
     sandbox.remove_stale.cache_clear()
     sandbox.remove_stale()
     assert not stale.exists() and live.exists() and checks.exists()
+
+
+def test_a_submission_sends_its_files_but_not_what_a_link_points_to(tmp_path):
+    (tmp_path / "data.txt").write_text("mine")
+    (tmp_path / "secret").symlink_to("/etc/passwd")  # a link in a student's upload reaches the grading machine
+    assert pipeline.files_in(tmp_path) == {"data.txt": b"mine"}
+    folder = tmp_path / "submitted" / "alice" / "01_a"
+    folder.mkdir(parents=True)
+    (folder / "a.ipynb").symlink_to("/etc/hostname")
+    (folder / "b.ipynb").write_text("{}")
+    assert worker_grade.job("alice", "01_a", tmp_path, {}, None, False)["submission"] == {"b.ipynb": b"{}"}

@@ -147,13 +147,18 @@ def _files(root, student, assignment, folder):
 
 def files_in(*folders):
     """{relative path: bytes} of the files other than notebooks in `folders` (a later folder's file wins); a file
-    larger than MAX_FILE_BYTES is left out."""
+    larger than MAX_FILE_BYTES, and a symbolic link (it could point anywhere on this machine), are left out."""
     files = {}
     for base in folders:
         for path in sorted(base.rglob("*")):
-            if path.is_file() and path.suffix != ".ipynb" and path.stat().st_size <= MAX_FILE_BYTES:
+            if plain(path) and path.suffix != ".ipynb" and path.stat().st_size <= MAX_FILE_BYTES:
                 files[str(path.relative_to(base))] = path.read_bytes()
     return files
+
+
+def plain(path):
+    """A file, not a symbolic link."""
+    return path.is_file() and not path.is_symlink()
 
 
 def prepare(api, student, assignment):

@@ -87,9 +87,9 @@ def course_folder(digest, data):
         for folder in ("source", "release"):  # the notebook in source/ only names it (course.notebook_name)
             Path(root, folder, assignment).mkdir(parents=True)
             Path(root, folder, assignment, f"{name}.ipynb").write_bytes(snapshot["release"])
-        for path, data_ in snapshot["source_files"].items():
+        for path, content in snapshot["source_files"].items():
             Path(root, "source", assignment, path).parent.mkdir(parents=True, exist_ok=True)
-            Path(root, "source", assignment, path).write_bytes(data_)
+            Path(root, "source", assignment, path).write_bytes(content)
         config = copy.deepcopy(snapshot["config"])
         config.CourseDirectory.root = str(root)
         config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"

@@ -1,13 +1,13 @@
 """Feedback HTML rendered on a Dask worker, so the instructor's process does not spend its time in nbconvert.
 
 `nbgrader generate_feedback` reads the grades from the gradebook (GetGrades), then renders the autograded notebook
-with nbconvert's HTMLExporter, nbgrader's feedback template and the course's feedback preprocessors
-(HideHiddenTests: no hidden-test text). Here the instructor reads the same grades (`grades`, in its own gradebook
-session) and a worker renders the same notebook with the same exporter, template and preprocessors (`render`):
-only GetGrades is replaced, by `GivenGrades`, which puts those grades where GetGrades puts them. HideHiddenTests
-reads the assignment's gradebook cells from a small gradebook the worker builds once per assignment with
-nbgrader's API from the sources the task carries. The exporter is built once per worker process, so its templates
-are compiled once.
+with nbconvert's HTMLExporter, nbgrader's feedback template (feedback_template: in the notebook's language) and
+the course's feedback preprocessors (HideHiddenTests: no hidden-test text). Here the same grades are read
+beforehand (`grades`, from the gradebook nbgrader just wrote them to) and the same notebook is rendered with the
+same exporter, template and preprocessors (`render`): only GetGrades is replaced, by `GivenGrades`, which puts
+those grades where GetGrades puts them. HideHiddenTests reads the assignment's gradebook cells from a small
+gradebook built once per assignment with nbgrader's API from the sources the job carries. The exporter is built
+once per worker process, so its templates are compiled once.
 """
 import copy
 import hashlib

@@ -25,7 +25,7 @@ def job(student, assignment, root, limits, existing, feedback):
     (a dict), what the instructor's gradebook already holds about the submission (`snapshot.existing`, or None)
     and whether to render feedback."""
     folder = Path(root, "submitted", student, assignment)
-    files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.ipynb")) if p.is_file()}
+    files = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.ipynb")) if pipeline.plain(p)}
     return {"key": f"{student}/{assignment}", "student": student, "assignment": assignment,
             "submission": {**pipeline.files_in(folder), **files}, "limits": limits, "existing": existing,
             "feedback": feedback}
@@ -36,9 +36,9 @@ def grade(job, digest, data):
     api = snapshot.course_folder(digest, data)
     root, student, assignment = Path(api.coursedir.root), job["student"], job["assignment"]
     name = course.notebook_name(assignment, root)[:-6]
-    for path, data_ in job["submission"].items():
+    for path, content in job["submission"].items():
         Path(root, "submitted", student, assignment, path).parent.mkdir(parents=True, exist_ok=True)
-        Path(root, "submitted", student, assignment, path).write_bytes(data_)
+        Path(root, "submitted", student, assignment, path).write_bytes(content)
     try:
         with _process_state, Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
             snapshot.restore(gradebook, student, assignment, job["existing"])
