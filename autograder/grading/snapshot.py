@@ -3,11 +3,12 @@
 The instructor builds the snapshot once per assignment and run (`build`): the assignment's records in the
 gradebook (due date, kernelspec, grade, solution, task and source cells), its released notebook, the files of its
 source folder and the course's nbgrader configuration; nothing about any student. A worker thread lays it out
-once as a course folder of its own (`course_folder`), with a gradebook that nbgrader's API fills with those
-records, so nbgrader sanitizes and scores there exactly as in the instructor's course. What the instructor's
-gradebook already holds about one submission (a timestamp, an extension, scores and comments entered by hand)
-travels with that submission's task (`existing`, `restore`), so late penalties, `needs_manual_grade` and the
-feedback come out as nbgrader computes them in the instructor's gradebook.
+once as a course folder of its own (`course_folder`), with a gradebook that holds those records (nbgrader's own
+tables and rows, written in one transaction), so nbgrader sanitizes and scores there exactly as in the
+instructor's course. What the instructor's gradebook already holds about one submission (a timestamp, an
+extension, scores and comments entered by hand) travels with that submission's task (`existing`, `restore`), so
+late penalties, `needs_manual_grade` and the feedback come out as nbgrader computes them in the instructor's
+gradebook.
 """
 import atexit
 import copy
@@ -19,7 +20,8 @@ import threading
 import warnings
 from pathlib import Path
 
-from nbgrader.api import Assignment, Comment, Grade, Gradebook, MissingEntry, SubmittedAssignment
+from nbgrader.api import (Assignment, Comment, Grade, Gradebook, GradeCell, MissingEntry, Notebook, SolutionCell,
+                          SourceCell, SubmittedAssignment, TaskCell)
 from nbgrader.apps import NbGraderAPI
 from sqlalchemy.exc import SAWarning
 
@@ -45,6 +47,7 @@ def build(api, gradebook, assignment):
     finally:
         gradebook.db.rollback()
     data = pickle.dumps({"assignment": assignment, "notebook": name, "config": api.config, "records": records,
+                         "alembic_version": nbgrader_reuse.alembic_version(gradebook),
                          "release": course.notebook_path("release", assignment, root).read_bytes(),
                          "source_files": pipeline.files_in(Path(root, "source", assignment))})
     return hashlib.sha256(data).hexdigest(), data
@@ -79,8 +82,8 @@ def course_folder(digest, data):
     """This thread's course folder for the snapshot: an nbgrader API over it, made on first use."""
     folders = _local.__dict__.setdefault("folders", {})
     if digest not in folders:
-        nbgrader_reuse.install()
         snapshot = pickle.loads(data)
+        nbgrader_reuse.install(snapshot["alembic_version"])
         root = Path(tempfile.mkdtemp(prefix="autograder-course-"))
         _folders.append(root)
         assignment, name = snapshot["assignment"], snapshot["notebook"]
@@ -95,18 +98,20 @@ def course_folder(digest, data):
         config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
         api = NbGraderAPI(config=config)
         records = snapshot["records"]
-        with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
-            gradebook.add_assignment(assignment, duedate=records["duedate"])
-            gradebook.add_notebook(name, assignment, kernelspec=records["kernelspec"])
+        with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:  # one transaction
+            assignment_ = Assignment(name=assignment, duedate=records["duedate"], course_id=api.coursedir.course_id)
+            notebook = Notebook(name=name, assignment=assignment_, kernelspec=records["kernelspec"])
             for cell, max_score, cell_type in records["grade_cells"]:
-                gradebook.add_grade_cell(cell, name, assignment, max_score=max_score, cell_type=cell_type)
+                GradeCell(name=cell, max_score=max_score, cell_type=cell_type, notebook=notebook)
             for cell in records["solution_cells"]:
-                gradebook.add_solution_cell(cell, name, assignment)
+                SolutionCell(name=cell, notebook=notebook)
             for cell, max_score, cell_type in records["task_cells"]:
-                gradebook.add_task_cell(cell, name, assignment, max_score=max_score, cell_type=cell_type)
+                TaskCell(name=cell, max_score=max_score, cell_type=cell_type, notebook=notebook)
             for cell, cell_type, locked, source, checksum in records["source_cells"]:
-                gradebook.add_source_cell(cell, name, assignment, cell_type=cell_type, locked=locked, source=source,
-                                          checksum=checksum)
+                SourceCell(name=cell, cell_type=cell_type, locked=locked, source=source, checksum=checksum,
+                           notebook=notebook)
+            gradebook.db.add(assignment_)
+            gradebook.db.commit()
         folders[digest] = api
     return folders[digest]
 
