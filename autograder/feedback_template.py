@@ -2,10 +2,11 @@
 
 nbgrader renders feedback with nbconvert's HTMLExporter and its template `feedback` (nbgrader's
 server_extensions/formgrader/templates/feedback), whose words ("Score", "Grade cell", "Comments") are English.
-`templates/feedback_zh/index.html.j2` is that template with its words in Chinese and nothing else changed
+`templates/zh/feedback/index.html.j2` is that template with its words in Chinese and nothing else changed
 (`WORDS` lists each replacement; tests/test_feedback_template.py checks the copy against the installed nbgrader).
-`template_name` picks the template for a notebook's language (`course_language` in its metadata, autograder/i18n.py);
-`config` and `api` hand it to nbgrader: an English notebook keeps nbgrader's template and configuration as they are.
+It keeps nbgrader's name, `feedback`, because nbgrader's API always asks for that name: a language's folder goes
+first among the exporter's template folders (`config` for one notebook, by its `course_language`; `api` for a
+course folder, by its release), so the name finds that language's copy; English keeps nbgrader's configuration.
 """
 import copy
 import os
@@ -18,7 +19,7 @@ from . import course, i18n
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 NBGRADER_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(nbgrader.__file__)), "server_extensions",
                                   "formgrader", "templates")  # where nbgrader's GenerateFeedback finds `feedback`
-DEFAULT = "feedback"  # nbgrader's template
+TEMPLATE = "feedback"  # nbgrader's template, and the name of each language's copy
 
 # (nbgrader's text, the Chinese copy's text), in the order they are replaced
 WORDS = {"zh": [
@@ -43,36 +44,27 @@ WORDS = {"zh": [
 ]}
 
 
-def template_name(nb):
-    """The feedback template for notebook ``nb``: nbgrader's for the default language, else its copy in the
-    notebook's language (`feedback_zh`)."""
-    return _for_language(i18n.language_of(nb))
-
-
-def _for_language(language):
-    return DEFAULT if language == i18n.DEFAULT else f"{DEFAULT}_{language}"
-
-
-def _settings(name):
-    return Config({"HTMLExporter": {"template_name": name, "extra_template_basedirs": [TEMPLATES, NBGRADER_TEMPLATES]}})
+def _settings(language):
+    return Config({"HTMLExporter": {"template_name": TEMPLATE, "extra_template_basedirs": [
+        os.path.join(TEMPLATES, language), NBGRADER_TEMPLATES]}})
 
 
 def config(base, nb):
     """nbgrader configuration ``base`` (a traitlets Config, as GenerateFeedback is given) set to render ``nb``'s
-    feedback with `template_name(nb)`; ``base`` itself when that is nbgrader's own template. Never changes ``base``."""
-    name = template_name(nb)
-    if name == DEFAULT:
+    feedback in its language; ``base`` itself for the default language. Never changes ``base``."""
+    language = i18n.language_of(nb)
+    if language == i18n.DEFAULT:
         return base
     merged = copy.deepcopy(Config(base))
-    merged.merge(_settings(name))
+    merged.merge(_settings(language))
     return merged
 
 
 def api(root=course.ROOT):
-    """course.api(root) whose generate_feedback renders with the template of the language of root's release/ (one
-    language per release, autograder/i18n.py)."""
+    """course.api(root) whose generate_feedback renders in the language of root's release/ (one language per
+    release, autograder/i18n.py)."""
     nbgrader_api = course.api(root)
-    name = _for_language(i18n.release_language(root))
-    if name != DEFAULT:
-        nbgrader_api.update_config(_settings(name))
+    language = i18n.release_language(root)
+    if language != i18n.DEFAULT:
+        nbgrader_api.update_config(_settings(language))
     return nbgrader_api

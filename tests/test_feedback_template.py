@@ -44,7 +44,7 @@ def _render(nb, base=Config()):
 
 def test_the_chinese_copy_is_nbgraders_template_with_its_words_in_chinese():
     nbgrader_dir = os.path.join(feedback_template.NBGRADER_TEMPLATES, "feedback")
-    ours = os.path.join(feedback_template.TEMPLATES, "feedback_zh")
+    ours = os.path.join(feedback_template.TEMPLATES, "zh", "feedback")
     with open(os.path.join(nbgrader_dir, "index.html.j2")) as f:
         expected = f.read()
     for english, chinese in feedback_template.WORDS["zh"]:
@@ -58,9 +58,7 @@ def test_the_chinese_copy_is_nbgraders_template_with_its_words_in_chinese():
 
 
 def test_a_chinese_notebooks_feedback_is_in_chinese():
-    nb = _tiny("zh")
-    assert feedback_template.template_name(nb) == "feedback_zh"
-    page = _render(nb)
+    page = _render(_tiny("zh"))
     missing = [word for word in CHINESE if word not in page]
     assert not missing, f"not on the page: {missing}"
     english = [word for word in ENGLISH if word in page]
@@ -71,7 +69,6 @@ def test_a_chinese_notebooks_feedback_is_in_chinese():
 def test_an_english_notebook_keeps_nbgraders_template_and_configuration():
     nb = _tiny("en")
     base = Config({"CourseDirectory": {"root": "/somewhere"}})
-    assert feedback_template.template_name(nb) == "feedback"
     assert feedback_template.config(base, nb) is base
     page = _render(nb)
     assert "tiny (Score: 2.0 / 3.0)" in page and "Grade cell: <code>test_total</code>" in page
@@ -81,17 +78,20 @@ def test_an_english_notebook_keeps_nbgraders_template_and_configuration():
 def test_config_leaves_the_given_configuration_alone():
     base = Config({"CourseDirectory": {"root": "/somewhere"}, "HTMLExporter": {"exclude_input_prompt": True}})
     merged = feedback_template.config(base, _tiny("zh"))
-    assert merged.HTMLExporter.template_name == "feedback_zh" and merged.HTMLExporter.exclude_input_prompt
+    assert merged.HTMLExporter.exclude_input_prompt
+    assert merged.HTMLExporter.extra_template_basedirs[0] == os.path.join(feedback_template.TEMPLATES, "zh")
     assert merged.CourseDirectory.root == "/somewhere"
     assert "template_name" not in base.HTMLExporter, "the instructor's configuration was changed"
 
 
-@pytest.mark.parametrize("language, template", [("zh", "feedback_zh"), ("en", "feedback")])
-def test_api_renders_in_the_release_language(language, template, monkeypatch, tmp_path):
-    """The fallback (feedback.generate) renders a course folder at a time: the language of its release/."""
+@pytest.mark.parametrize("language, words", [("zh", "（得分：2.0 / 3.0）"), ("en", " (Score: 2.0 / 3.0)")])
+def test_api_renders_in_the_release_language(language, words, monkeypatch, tmp_path):
+    """The fallback (feedback.generate) renders a course folder at a time, in the language of its release/, with
+    the exporter NbGraderAPI.generate_feedback makes (it always asks for the template `feedback`)."""
     monkeypatch.setattr(i18n, "release_language", lambda root: language)
     api = feedback_template.api(tmp_path)
-    app = GenerateFeedback(coursedir=api.coursedir, parent=api)  # as NbGraderAPI.generate_feedback makes it
+    app = GenerateFeedback(coursedir=api.coursedir, parent=api)
+    app.update_config(Config({"HTMLExporter": {"template_name": "feedback"}}))
     exporter = HTMLExporter(parent=app, config=app.config)
-    assert exporter.template_name == template
-    assert feedback_template.NBGRADER_TEMPLATES in exporter.extra_template_basedirs
+    resources = {"nbgrader": {"notebook": "tiny", "score": 2.0, "max_score": 3.0, "late_penalty": 0}}
+    assert words in exporter.from_notebook_node(_tiny(language), resources=resources)[0]

@@ -18,6 +18,7 @@ from answers_catalogue import answers
 from autograder import course, grading, handout, i18n, submissions
 from autograder.__main__ import main
 from autograder.checks import _support
+from autograder.grading import feedback
 from notebook_run import course_message, run
 from test_answers import _owner
 from test_handout import ALLOWED
@@ -266,6 +267,10 @@ def test_a_submission_is_graded_and_fed_back_in_its_language(tiny):
     assert grading.autograde(root, jobs=1) == []
     page = (root / "feedback" / "wrong" / grading_course.ASSIGNMENT / "tiny.html").read_text()
     assert "total(x) 应把所有元素加起来；评分语言 zh" in page
+    assert "tiny（得分：2.0 / 3.0）" in page and "评分单元格" in page, "the page's own words must be Chinese"
+    assert "Score" not in page and "Grade cell" not in page
+    assert feedback.generate(root, "wrong", grading_course.ASSIGNMENT)["success"]  # nbgrader's own, the fallback
+    assert (root / "feedback" / "wrong" / grading_course.ASSIGNMENT / "tiny.html").read_text() == page
 
 
 # --- lessons in the handout --------------------------------------------------------------------------------------
