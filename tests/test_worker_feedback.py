@@ -39,7 +39,7 @@ def test_worker_feedback_is_nbgraders(tmp_path):
         text = (root / "autograded" / "bob" / tiny.ASSIGNMENT / tiny.NOTEBOOK).read_text()
         job = worker_feedback.job(api.config, "bob", tiny.ASSIGNMENT, "tiny", text,
                                   worker_feedback.grades(gradebook, "bob", tiny.ASSIGNMENT, "tiny"),
-                                  worker_feedback.source_cells(gradebook, tiny.ASSIGNMENT, "tiny"))
+                                  api.coursedir.db_url)
     html = worker_feedback.render(job)
     assert feedback.generate(root, "bob", tiny.ASSIGNMENT)["success"]
     assert html == (root / "feedback" / "bob" / tiny.ASSIGNMENT / "tiny.html").read_text()

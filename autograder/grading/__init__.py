@@ -93,7 +93,7 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
     digest, checks = cluster.ship_checks()
     known = incremental.load(root)
     fingerprints = {k: incremental.fingerprint(root, *k, digest, limits) for k in chosen}
-    course_assignments = set(course.assignments(root))  # a submission of any other fails at `prepare`, reported
+    course_assignments = set(course.assignments(root))  # a submission of any other is reported as failed
     todo = [k for k in chosen if force or k[1] not in course_assignments
             or not incremental.unchanged(root, *k, fingerprints[k], known, write_feedback)]
     print(sandbox.protection()[1], file=out, flush=True)
@@ -113,7 +113,7 @@ def autograde(root=course.ROOT, jobs=None, scheduler=None, limits=None, write_fe
         assignments = sorted({a for _, a in todo} & course_assignments)
         snapshots = {a: snapshot.build(api, gradebook, a) for a in assignments}
         existing = snapshot.existing(gradebook, assignments)
-        recorder, threads = record.Recorder(gradebook), [cluster.workers(client), time.monotonic()]
+        recorder, threads = record.Recorder(gradebook, existing), [cluster.workers(client), time.monotonic()]
         progress = Progress(len(todo), out)
         queue, tries, run_id, running = list(todo), {}, uuid.uuid4().hex, {}
         started = {}  # submission -> addresses of the workers that began grading it

@@ -18,11 +18,10 @@ class Recorder:
     if graded before; each grade's automatic score and whether it needs a human, each comment's automatic text,
     the late penalty. A transaction ends after `batch` submissions or `seconds`, and at `commit`."""
 
-    def __init__(self, gradebook, batch=50, seconds=1.0):
+    def __init__(self, gradebook, submitted, batch=50, seconds=1.0):
         self.db, self.batch, self.seconds = gradebook.db, batch, seconds
         self.students = {student for (student,) in self.db.query(Student.id)}
-        self.submitted = {(student, name) for student, name in self.db.query(
-            SubmittedAssignment.student_id, Assignment.name).join(Assignment)}
+        self.submitted = set(submitted)  # (student, assignment) graded before (`snapshot.existing`)
         self.assignments = {}
         self.pending, self.since = 0, time.monotonic()
 

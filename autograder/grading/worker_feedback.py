@@ -5,22 +5,20 @@ with nbconvert's HTMLExporter, nbgrader's feedback template (feedback_template: 
 the course's feedback preprocessors (HideHiddenTests: no hidden-test text). Here the same grades are read
 beforehand (`grades`, from the gradebook nbgrader just wrote them to) and the same notebook is rendered with the
 same exporter, template and preprocessors (`render`): only GetGrades is replaced, by `GivenGrades`, which puts
-those grades where GetGrades puts them. HideHiddenTests reads the assignment's gradebook cells from a small
-gradebook built once per assignment with nbgrader's API from the sources the job carries. The exporter is built
-once per worker process, so its templates are compiled once.
+those grades where GetGrades puts them. HideHiddenTests reads the assignment's cells as released from the gradebook
+the job names (on a worker, its course folder's: `snapshot.course_folder`). The exporter is built once per worker
+process, so its templates are compiled once.
 """
 import copy
 import hashlib
 import os
 import shutil
-import tempfile
 import threading
 from pathlib import Path
 
 import nbformat
 from nbconvert.exporters import HTMLExporter
 from nbgrader import utils
-from nbgrader.api import Gradebook
 from nbgrader.converters import GenerateFeedback
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
@@ -28,13 +26,12 @@ from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
 from .. import feedback_template
 from .feedback import HideHiddenTests
 
-_lock = threading.Lock()  # worker threads share the exporters and gradebooks below
+_lock = threading.Lock()  # worker threads share the exporters below
 _exporters = {}  # config digest -> HTMLExporter
-_gradebooks = {}  # sources digest -> db_url of a worker-local gradebook with the assignment's source cells
 
 
 class GivenGrades(NbGraderPreprocessor):
-    """GetGrades with the grades read beforehand by the instructor (`grades`), from resources['nbgrader']."""
+    """GetGrades with the grades read beforehand (`grades`), from resources['nbgrader']."""
 
     def preprocess(self, nb, resources):
         given = resources["nbgrader"].pop("grades")
@@ -72,20 +69,11 @@ def grades(gradebook, student, assignment, notebook):
         gradebook.db.rollback()
 
 
-def source_cells(gradebook, assignment, notebook):
-    """[(name, cell_type, locked, source)] of the notebook's cells in the gradebook (as released)."""
-    try:
-        return [(c.name, c.cell_type, c.locked, c.source)
-                for c in gradebook.find_notebook(notebook, assignment).source_cells]
-    finally:
-        gradebook.db.rollback()
-
-
-def job(config, student, assignment, notebook, text, given, sources):
+def job(config, student, assignment, notebook, text, given, db_url):
     """The task's input: the instructor's nbgrader `config`, the autograded notebook's JSON `text`, its `given`
-    grades (`grades`) and the assignment's `sources` (`source_cells`)."""
+    grades (`grades`) and `db_url`, a gradebook holding the assignment's cells as released."""
     return {"config": config, "student": student, "assignment": assignment, "notebook": notebook, "text": text,
-            "grades": given, "sources": sources}
+            "grades": given, "db_url": db_url}
 
 
 def render(job):
@@ -95,7 +83,7 @@ def render(job):
                  "metadata": {"name": job["notebook"], "path": ""},
                  "nbgrader": {"student": job["student"], "assignment": job["assignment"],
                               "notebook": job["notebook"], "grades": job["grades"],
-                              "db_url": _gradebook(job["assignment"], job["notebook"], job["sources"])}}
+                              "db_url": job["db_url"]}}
     exporter = _exporter(feedback_template.config(job["config"], nb))  # in the notebook's language
     with _lock:  # one exporter per process: its preprocessors keep state while they run
         html, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -132,18 +120,3 @@ def _exporter(config):
             _exporters[key] = exporter
         return _exporters[key]
 
-
-def _gradebook(assignment, notebook, sources):
-    key = hashlib.sha256(repr((assignment, notebook, sources)).encode()).hexdigest()
-    with _lock:
-        if key not in _gradebooks:
-            path = Path(tempfile.mkdtemp(prefix="autograder-feedback-"), "gradebook.db")
-            url = f"sqlite:///{path}"
-            with Gradebook(url) as gradebook:
-                gradebook.add_assignment(assignment)
-                gradebook.add_notebook(notebook, assignment)
-                for name, cell_type, locked, source in sources:
-                    gradebook.add_source_cell(name, notebook, assignment, cell_type=cell_type, locked=locked,
-                                              source=source)
-            _gradebooks[key] = url
-        return _gradebooks[key]

@@ -65,7 +65,7 @@ def grade(job, digest, data):
                     html = worker_feedback.render(worker_feedback.job(
                         api.config, student, assignment, name, autograded[f"{name}.ipynb"][0].decode(),
                         worker_feedback.grades(gradebook, student, assignment, name),
-                        worker_feedback.source_cells(gradebook, assignment, name)))
+                        api.coursedir.db_url))
                 except Exception:  # the instructor's process renders it with nbgrader instead
                     pass
         review = ([f"graded as empty: {prepared.problem}"] if prepared.problem else [])
